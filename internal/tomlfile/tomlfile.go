@@ -1,0 +1,313 @@
+// Package tomlfile reads the TOML of a site — config.toml, the front matter
+// of Markdown files, indicator files — into typed structs, strictly, and
+// reports every problem it finds with its line and column.
+//
+// The text is parsed by github.com/BurntSushi/toml into a tree of values;
+// this package then fills the struct itself, so that one file can report
+// several problems at once, keys are matched exactly (a "Title" key is an
+// unknown key, with a hint), and each message says what would be right.
+//
+// Struct fields are named by their `toml:"name"` tag; a tag option
+// `required` makes the key mandatory. Supported field types: string, bool,
+// int, float64, pointers to those (nil when the key is absent), []string,
+// Date, types implementing encoding.TextUnmarshaler (from a string),
+// structs and slices of structs (TOML tables and arrays of tables).
+package tomlfile
+
+import (
+	"encoding"
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"jalons/internal/diag"
+)
+
+// Doc is one decoded TOML text and where its keys stand in its file.
+type Doc struct {
+	file  string
+	line0 int                 // lines of the file before the TOML text
+	keys  map[string]diag.Pos // key path ("values.2.date") → position
+}
+
+// Pos returns where the key at path stands, or, when it is not written on
+// a line of its own (inside an inline table), where its nearest written
+// parent stands, or else the start of the text.
+func (d *Doc) Pos(path ...string) diag.Pos {
+	for n := len(path); n > 0; n-- {
+		if p, ok := d.keys[strings.Join(path[:n], ".")]; ok {
+			return p
+		}
+	}
+	return diag.Pos{File: d.file, Line: max(d.line0, 1), Col: 1}
+}
+
+// Has reports whether the key at path is written in the text.
+func (d *Doc) Has(path ...string) bool {
+	_, ok := d.keys[strings.Join(path, ".")]
+	return ok
+}
+
+// Decode parses text, the TOML of file starting after line0 lines of it,
+// and fills the struct v points to. The Doc is nil only when the text is
+// not valid TOML.
+func Decode(file, text string, line0 int, v any) (*Doc, diag.List) {
+	var errs diag.List
+	var tree map[string]any
+	if _, err := toml.Decode(text, &tree); err != nil {
+		errs.Add(parseErrorPos(file, line0, err), "%s", parseErrorMsg(err))
+		return nil, errs
+	}
+	d := &Doc{file: file, line0: line0, keys: scanKeys(file, text, line0)}
+	dec := decoder{doc: d, errs: &errs}
+	dec.table(tree, reflect.ValueOf(v).Elem(), nil)
+	return d, errs
+}
+
+func parseErrorPos(file string, line0 int, err error) diag.Pos {
+	var pe toml.ParseError
+	if errors.As(err, &pe) && pe.Position.Line >= 1 {
+		return diag.Pos{File: file, Line: line0 + pe.Position.Line, Col: max(pe.Position.Col, 1)}
+	}
+	return diag.Pos{File: file, Line: max(line0, 1), Col: 1}
+}
+
+func parseErrorMsg(err error) string {
+	var pe toml.ParseError
+	msg := err.Error()
+	if errors.As(err, &pe) {
+		msg = pe.Message
+	}
+	msg = strings.TrimPrefix(msg, "toml: ")
+	return "invalid TOML: " + msg + " (check quotes around text, commas in lists, and one key = value per line)"
+}
+
+type decoder struct {
+	doc  *Doc
+	errs *diag.List
+}
+
+func (d *decoder) add(path []string, format string, args ...any) {
+	d.errs.Add(d.doc.Pos(path...), format, args...)
+}
+
+type field struct {
+	name     string
+	required bool
+	index    int
+}
+
+func fields(t reflect.Type) []field {
+	var fs []field
+	for i := 0; i < t.NumField(); i++ {
+		tag := t.Field(i).Tag.Get("toml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		name, opt, _ := strings.Cut(tag, ",")
+		fs = append(fs, field{name: name, required: opt == "required", index: i})
+	}
+	return fs
+}
+
+func (d *decoder) table(m map[string]any, rv reflect.Value, path []string) {
+	fs := fields(rv.Type())
+	known := make([]string, len(fs))
+	for i, f := range fs {
+		known[i] = f.name
+		val, ok := m[f.name]
+		if !ok {
+			if f.required {
+				d.add(path, "missing required key %q%s", f.name, where(path))
+			}
+			continue
+		}
+		d.value(val, rv.Field(f.index), append(path[:len(path):len(path)], f.name))
+	}
+	var unknown []string
+	for k := range m {
+		if !contains(known, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		hint := diag.Suggest(k, known)
+		if hint == "" {
+			hint = " (known keys: " + diag.Known(known) + ")"
+		}
+		d.add(append(path[:len(path):len(path)], k), "unknown key %q%s%s", k, where(path), hint)
+	}
+}
+
+func where(path []string) string {
+	var parts []string
+	for _, p := range path {
+		if _, err := strconv.Atoi(p); err != nil {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " in [" + strings.Join(parts, ".") + "]"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	dateType = reflect.TypeOf(Date{})
+	textType = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
+)
+
+func (d *decoder) value(val any, rv reflect.Value, path []string) {
+	key := path[len(path)-1]
+	if rv.Kind() == reflect.Pointer {
+		p := reflect.New(rv.Type().Elem())
+		before := len(*d.errs)
+		d.value(val, p.Elem(), path)
+		if len(*d.errs) == before {
+			rv.Set(p)
+		}
+		return
+	}
+	if rv.Type() == dateType {
+		date, err := dateOf(val)
+		if err != nil {
+			d.add(path, "%q %v", key, err)
+			return
+		}
+		rv.Set(reflect.ValueOf(date))
+		return
+	}
+	if reflect.PointerTo(rv.Type()).Implements(textType) {
+		s, ok := val.(string)
+		if !ok {
+			d.add(path, "%q must be text in quotes, not %s", key, kind(val))
+			return
+		}
+		if err := rv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+			d.add(path, "%q: %v", key, err)
+		}
+		return
+	}
+	switch rv.Kind() {
+	case reflect.String:
+		s, ok := val.(string)
+		if !ok {
+			d.add(path, "%q must be text in quotes, not %s (write %s = \"…\")", key, kind(val), key)
+			return
+		}
+		rv.SetString(s)
+	case reflect.Bool:
+		b, ok := val.(bool)
+		if !ok {
+			d.add(path, "%q must be true or false, not %s", key, kind(val))
+			return
+		}
+		rv.SetBool(b)
+	case reflect.Int:
+		switch n := val.(type) {
+		case int64:
+			rv.SetInt(n)
+		case float64:
+			d.add(path, "%q must be a whole number, not %v", key, n)
+		default:
+			d.add(path, "%q must be a whole number, not %s", key, kind(val))
+		}
+	case reflect.Float64:
+		switch n := val.(type) {
+		case int64:
+			rv.SetFloat(float64(n))
+		case float64:
+			rv.SetFloat(n)
+		default:
+			d.add(path, "%q must be a number, not %s (write digits without quotes or spaces, with a dot for decimals: 1500.5)", key, kind(val))
+		}
+	case reflect.Slice:
+		d.slice(val, rv, path)
+	case reflect.Struct:
+		m, ok := val.(map[string]any)
+		if !ok {
+			d.add(path, "%q must be a table, not %s", key, kind(val))
+			return
+		}
+		d.table(m, rv, path)
+	default:
+		panic("tomlfile: unsupported field type " + rv.Type().String())
+	}
+}
+
+func (d *decoder) slice(val any, rv reflect.Value, path []string) {
+	key := path[len(path)-1]
+	elem := rv.Type().Elem()
+	if elem.Kind() == reflect.Struct && elem != dateType {
+		tables, ok := val.([]map[string]any)
+		if !ok {
+			if arr, isArr := val.([]any); isArr {
+				tables = make([]map[string]any, 0, len(arr))
+				for _, x := range arr {
+					if m, isMap := x.(map[string]any); isMap {
+						tables = append(tables, m)
+					}
+				}
+				ok = len(tables) == len(arr)
+			}
+		}
+		if !ok {
+			d.add(path, "%q must be a list of tables, written [[%s]]", key, key)
+			return
+		}
+		s := reflect.MakeSlice(rv.Type(), len(tables), len(tables))
+		for i, m := range tables {
+			d.table(m, s.Index(i), append(path[:len(path):len(path)], strconv.Itoa(i)))
+		}
+		rv.Set(s)
+		return
+	}
+	arr, ok := val.([]any)
+	if !ok {
+		if s, isStr := val.(string); isStr {
+			d.add(path, "%q must be a list, written in brackets: %s = [%q]", key, key, s)
+		} else {
+			d.add(path, "%q must be a list, written in brackets: %s = [\"…\", \"…\"]", key, key)
+		}
+		return
+	}
+	s := reflect.MakeSlice(rv.Type(), len(arr), len(arr))
+	for i, x := range arr {
+		d.value(x, s.Index(i), path)
+	}
+	rv.Set(s)
+}
+
+func kind(v any) string {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("the text %q", v)
+	case int64, float64:
+		return fmt.Sprintf("the number %v", v)
+	case bool:
+		return fmt.Sprintf("%v", v)
+	case time.Time:
+		return "a date"
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}
