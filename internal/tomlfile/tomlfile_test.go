@@ -36,7 +36,7 @@ type doc struct {
 	Draft  bool     `toml:"draft"`
 	Tags   []string `toml:"tags"`
 	Date   Date     `toml:"date"`
-	Kind   choice     `toml:"kind"`
+	Kind   choice   `toml:"kind"`
 	Period struct {
 		Start int `toml:"start"`
 		End   int `toml:"end"`

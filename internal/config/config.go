@@ -1,0 +1,138 @@
+// Package config reads a site's config.toml into a typed Config.
+//
+// Keys (see docs/content-format.md, section 2): title (required),
+// territory, baseURL, language ("fr" or "en"), theme, description,
+// period = { start, end }, contact, logo, newsPerPage, unsafeHTML.
+// Unknown keys are errors with a "did you mean" hint.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"jalons/internal/diag"
+	"jalons/internal/tomlfile"
+)
+
+// File is the name of the configuration file in a site's folder.
+const File = "config.toml"
+
+// DefaultBaseURL is used when config.toml sets no baseURL: right for
+// `jalons serve`, wrong for publishing, where the feed and the sitemap need
+// the site's real address.
+const DefaultBaseURL = "http://localhost:1313/"
+
+// Language is the language of a site's interface: "fr" or "en".
+type Language string
+
+// UnmarshalText accepts "fr" and "en".
+func (l *Language) UnmarshalText(b []byte) error {
+	switch s := strings.ToLower(string(b)); s {
+	case "fr", "en":
+		*l = Language(s)
+		return nil
+	}
+	return fmt.Errorf("unknown language %q (use \"fr\" or \"en\")", b)
+}
+
+// Period is the span of years a plan covers.
+type Period struct {
+	Start int `toml:"start"`
+	End   int `toml:"end"`
+}
+
+// Config is a site's settings.
+type Config struct {
+	Title       string   `toml:"title,required"`
+	Territory   string   `toml:"territory"`
+	BaseURL     string   `toml:"baseURL"`
+	Language    Language `toml:"language"`
+	Theme       string   `toml:"theme"`
+	Description string   `toml:"description"`
+	Period      *Period  `toml:"period"`
+	Contact     string   `toml:"contact"`
+	Logo        string   `toml:"logo"`
+	NewsPerPage int      `toml:"newsPerPage"`
+	UnsafeHTML  bool     `toml:"unsafeHTML"`
+
+	// Base is BaseURL parsed, with a path that ends in a slash.
+	Base *url.URL `toml:"-"`
+	// Doc tells where each key stands in config.toml.
+	Doc *tomlfile.Doc `toml:"-"`
+}
+
+var themeName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
+
+// Load reads config.toml from a site's folder.
+func Load(fsys fs.FS) (*Config, diag.List) {
+	var errs diag.List
+	data, err := fs.ReadFile(fsys, File)
+	if errors.Is(err, fs.ErrNotExist) {
+		errs.Add(diag.Pos{File: File}, "no config.toml in the site's folder (create one with at least title = \"…\", or run jalons init)")
+		return nil, errs
+	} else if err != nil {
+		errs.Add(diag.Pos{File: File}, "cannot read: %v", err)
+		return nil, errs
+	}
+	text, errs := tomlfile.Text(File, data)
+	if errs != nil {
+		return nil, errs
+	}
+	c := &Config{}
+	c.Doc, errs = tomlfile.Decode(File, text, 0, c)
+	if c.Doc == nil {
+		return nil, errs
+	}
+	if c.Language == "" {
+		c.Language = "fr"
+	}
+	if c.Theme == "" {
+		c.Theme = "default"
+	}
+	if !themeName.MatchString(c.Theme) {
+		errs.Add(c.Doc.Pos("theme"), "theme %q is not a folder name under themes/ (use letters, digits, - or _)", c.Theme)
+	}
+	if c.NewsPerPage == 0 && !c.Doc.Has("newsPerPage") {
+		c.NewsPerPage = 10
+	} else if c.NewsPerPage < 1 {
+		errs.Add(c.Doc.Pos("newsPerPage"), "newsPerPage must be 1 or more, not %d", c.NewsPerPage)
+		c.NewsPerPage = 10
+	}
+	if c.Period != nil && c.Period.End != 0 && c.Period.End < c.Period.Start {
+		errs.Add(c.Doc.Pos("period"), "period ends (%d) before it starts (%d)", c.Period.End, c.Period.Start)
+	}
+	if c.Title != "" && strings.TrimSpace(c.Title) == "" || c.Doc.Has("title") && c.Title == "" {
+		errs.Add(c.Doc.Pos("title"), "title must not be empty")
+	}
+	base := c.BaseURL
+	if base == "" {
+		base = DefaultBaseURL
+	}
+	if err := c.SetBaseURL(base); err != nil {
+		errs.Add(c.Doc.Pos("baseURL"), "%v", err)
+	}
+	return c, errs
+}
+
+// SetBaseURL sets the address the site is published at, such as
+// https://www.example.fr/projet-social/.
+func (c *Config) SetBaseURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("baseURL %q must be a full address such as https://www.example.fr/projet-social/", s)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("baseURL %q must not have a query (?…) or fragment (#…)", s)
+	}
+	u.Path = path.Clean("/"+u.Path) + "/"
+	u.Path = strings.Replace(u.Path, "//", "/", 1)
+	u.RawPath = ""
+	c.BaseURL = u.String()
+	c.Base = u
+	return nil
+}

@@ -1,0 +1,50 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestLoad(t *testing.T) {
+	fsys := fstest.MapFS{"config.toml": {Data: []byte(`title = "Projet social"
+baseURL = "https://www.example.fr/projet-social"
+period = { start = 2017, end = 2020 }
+`)}}
+	c, errs := Load(fsys)
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	if c.BaseURL != "https://www.example.fr/projet-social/" || c.Base.Path != "/projet-social/" {
+		t.Errorf("BaseURL = %q, path %q", c.BaseURL, c.Base.Path)
+	}
+	if c.Language != "fr" || c.Theme != "default" || c.NewsPerPage != 10 {
+		t.Errorf("defaults: language %q theme %q newsPerPage %d", c.Language, c.Theme, c.NewsPerPage)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"missing file", "", `config.toml: no config.toml in the site's folder (create one with at least title = "…", or run jalons init)`},
+		{"typo", "title = \"x\"\nbaseUrl = \"https://a.fr/\"\n", `config.toml:2:1: unknown key "baseUrl" (did you mean "baseURL"?)`},
+		{"language", "title = \"x\"\nlanguage = \"de\"\n", `config.toml:2:1: "language": unknown language "de" (use "fr" or "en")`},
+		{"base url", "title = \"x\"\nbaseURL = \"www.example.fr\"\n", `config.toml:2:1: baseURL "www.example.fr" must be a full address such as https://www.example.fr/projet-social/`},
+		{"period", "title = \"x\"\nperiod = { start = 2020, end = 2017 }\n", `config.toml:2:1: period ends (2017) before it starts (2020)`},
+		{"news per page", "title = \"x\"\nnewsPerPage = 0\n", `config.toml:2:1: newsPerPage must be 1 or more, not 0`},
+		{"theme", "title = \"x\"\ntheme = \"../../etc\"\n", `config.toml:2:1: theme "../../etc" is not a folder name under themes/ (use letters, digits, - or _)`},
+		{"empty title", "title = \"\"\n", `config.toml:1:1: title must not be empty`},
+		{"no title", "language = \"en\"\n", `config.toml:1:1: missing required key "title"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			if tt.src != "" {
+				fsys["config.toml"] = &fstest.MapFile{Data: []byte(tt.src)}
+			}
+			_, errs := Load(fsys)
+			if got := errs.Error(); got != tt.want {
+				t.Errorf("Load errors = %s; want %s", got, strings.TrimSpace(tt.want))
+			}
+		})
+	}
+}

@@ -1,0 +1,385 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"jalons/internal/config"
+	"jalons/internal/sitetest"
+)
+
+const base = `
+-- config.toml --
+title = "Projet social"
+-- content/axes/precarites.md --
++++
+title = "Réduire les précarités"
+order = 1
++++
+Texte.
+-- content/actions/epicerie.md --
++++
+title = "Épicerie sociale"
+axis = "precarites"
+status = "in_progress"
+lead = "ccas"
++++
+## Objectifs
+-- content/indicators/familles.toml --
+title = "Familles aidées"
+action = "epicerie"
+target = 200
+
+[[values]]
+date = 2012-12-31
+value = 190
+
+[[values]]
+date = 2010-12-31
+value = 60
+-- content/governance.md --
++++
+[[bodies]]
+id = "copil"
+name = "Comité de pilotage"
+
+[[structures]]
+id = "ccas"
+name = "CCAS de Saint-Flour"
++++
+-- static/images/photo.jpg --
+jpg
+`
+
+// load builds base with the files of extra added or replaced.
+func load(t *testing.T, extra string, drafts bool) (*Site, string) {
+	t.Helper()
+	fsys := sitetest.FS(base)
+	for name, f := range sitetest.FS(extra) {
+		if len(f.Data) == 0 {
+			delete(fsys, name)
+			continue
+		}
+		fsys[name] = f
+	}
+	return loadFS(t, fsys, drafts)
+}
+
+func loadFS(t *testing.T, fsys fstest.MapFS, drafts bool) (*Site, string) {
+	t.Helper()
+	cfg, errs := config.Load(fsys)
+	if errs != nil {
+		t.Fatalf("config: %v", errs)
+	}
+	s, errs := Load(fsys, cfg, drafts)
+	return s, errs.Error()
+}
+
+func TestLoadBase(t *testing.T) {
+	s, errs := load(t, "", false)
+	if errs != "" {
+		t.Fatalf("Load: %s", errs)
+	}
+	a := s.Actions[0]
+	if a.Axis != s.Axes[0] || a.LeadStructure == nil || a.LeadStructure.Name != "CCAS de Saint-Flour" {
+		t.Errorf("action links: axis %v, lead %v", a.Axis, a.LeadStructure)
+	}
+	ind := s.Indicators[0]
+	if ind.Action != a || ind.Values[0].Value != 60 || ind.Values[1].Value != 190 {
+		t.Errorf("indicator %+v", ind)
+	}
+	if got := a.Progress; !got.Known || got.Ratio != 0.95 {
+		t.Errorf("action progress = %+v; want 0.95", got)
+	}
+	if s.Static[0] != "images/photo.jpg" {
+		t.Errorf("static = %v", s.Static)
+	}
+}
+
+// TestLoadErrors has a case for every mistake a writer can make in
+// content/: each asserts the whole message, its file, line and column.
+func TestLoadErrors(t *testing.T) {
+	tests := []struct{ name, files, want string }{
+		{"missing front matter", `
+-- content/actions/x.md --
+title = "X"
+`, `content/actions/x.md:1:1: missing front matter: the file must start with a line +++, then keys such as title = "…", then a line +++`},
+		{"malformed toml", `
+-- content/actions/x.md --
++++
+title = "X
+axis = "precarites"
++++
+`, `content/actions/x.md:2:11: invalid TOML: strings cannot contain newlines (check quotes around text, commas in lists, and one key = value per line)`},
+		{"unknown axis", `
+-- content/actions/x.md --
++++
+title = "X"
+axis = "precarite"
+status = "done"
++++
+`, `content/actions/x.md:3:1: unknown axis "precarite" (did you mean "precarites"?)`},
+		{"unknown status", `
+-- content/actions/x.md --
++++
+title = "X"
+axis = "precarites"
+status = "en_cours"
++++
+`, `content/actions/x.md:4:1: "status": unknown status "en_cours" (did you mean "en-cours"?); use one of planned, in_progress, done, suspended, abandoned, a-venir, en-cours, realisee, suspendue, abandonnee`},
+		{"typo key", `
+-- content/actions/x.md --
++++
+title = "X"
+axis = "precarites"
+status = "done"
+partner = ["Mission locale"]
++++
+`, `content/actions/x.md:5:1: unknown key "partner" (did you mean "partners"?)`},
+		{"missing required", `
+-- content/actions/x.md --
++++
+axis = "precarites"
++++
+`, "content/actions/x.md:1:1: missing required key \"title\"\ncontent/actions/x.md:1:1: missing required key \"status\""},
+		{"end before start", `
+-- content/actions/x.md --
++++
+title = "X"
+axis = "precarites"
+status = "done"
+start = 2012-01-01
+end = 2010-12-31
++++
+`, `content/actions/x.md:6:1: end 2010-12-31 is before start 2012-01-01 (end must be on or after start)`},
+		{"progress out of range", `
+-- content/actions/x.md --
++++
+title = "X"
+axis = "precarites"
+status = "in_progress"
+progress = 120
++++
+`, `content/actions/x.md:5:1: progress 120 is outside 0..100 (a percentage: 0 for nothing done, 100 for all done)`},
+		{"weight not positive", `
+-- content/actions/x.md --
++++
+title = "X"
+axis = "precarites"
+status = "in_progress"
+weight = 0
++++
+`, `content/actions/x.md:5:1: weight 0 must be more than 0 (1 is the default; 2 counts the action twice)`},
+		{"duplicate slug", `
+-- content/actions/Épicerie.md --
++++
+title = "Autre"
+axis = "precarites"
+status = "done"
++++
+`, `content/actions/Épicerie.md:1:1: two actions have the slug "epicerie": content/actions/epicerie.md and content/actions/Épicerie.md (rename one file, or set slug = "…" in one of them)`},
+		{"slug leaves its folder", `
+-- content/pages/x.md --
++++
+title = "X"
+slug = "../../etc"
++++
+`, `content/pages/x.md:3:1: slug "../../etc" must be lowercase letters, digits and hyphens, like "etc"`},
+		{"unknown action", `
+-- content/indicators/y.toml --
+title = "Y"
+action = "epiceri"
+`, `content/indicators/y.toml:2:1: unknown action "epiceri" (did you mean "epicerie"?)`},
+		{"duplicate value dates", `
+-- content/indicators/y.toml --
+title = "Y"
+
+[[values]]
+date = 2012-12-31
+value = 1
+
+[[values]]
+date = 2012-12-31
+value = 2
+`, `content/indicators/y.toml:8:1: two values on 2012-12-31 (the other one is at line 4): keep one value per date`},
+		{"non-numeric value", `
+-- content/indicators/y.toml --
+title = "Y"
+
+[[values]]
+date = 2012-12-31
+value = "190 familles"
+`, `content/indicators/y.toml:5:1: "value" must be a number, not the text "190 familles" (write digits without quotes or spaces, with a dot for decimals: 1500.5)`},
+		{"unknown direction", `
+-- content/indicators/y.toml --
+title = "Y"
+direction = "down"
+`, `content/indicators/y.toml:2:1: "direction": unknown direction "down"; use "increase" or "decrease"`},
+		{"image without alt", `
+-- content/news/n.md --
++++
+title = "N"
+date = 2017-04-29
+image = "images/photo.jpg"
++++
+`, `content/news/n.md:4:1: image needs imageAlt, a text that says what the image shows for people who cannot see it (imageAlt = "…")`},
+		{"image outside static", `
+-- content/news/n.md --
++++
+title = "N"
+date = 2017-04-29
+image = "../config.toml"
+imageAlt = "x"
++++
+`, `content/news/n.md:4:1: image "../config.toml" must be a path inside static/, like "images/photo.jpg"`},
+		{"image missing", `
+-- content/news/n.md --
++++
+title = "N"
+date = 2017-04-29
+image = "images/reunion.jpg"
+imageAlt = "x"
++++
+`, `content/news/n.md:4:1: image "images/reunion.jpg": no such file under static/ (put the file in static/images/reunion.jpg)`},
+		{"news date missing and quoted", `
+-- content/news/n.md --
++++
+title = "N"
++++
+-- content/news/m.md --
++++
+title = "M"
+date = "29/04/2017"
++++
+`, "content/news/m.md:3:1: \"date\" must be a date written year-month-day without quotes, like 2017-04-29, not \"29/04/2017\"\ncontent/news/n.md:1:1: missing required key \"date\""},
+		{"news unknown links", `
+-- content/news/n.md --
++++
+title = "N"
+date = 2017-04-29
+axes = ["precarites", "familles"]
+actions = ["epicerie-sociale"]
++++
+`, "content/news/n.md:4:1: unknown axis \"familles\" (known: precarites)\ncontent/news/n.md:5:1: unknown action \"epicerie-sociale\" (known: epicerie)"},
+		{"governance references", `
+-- content/governance.md --
++++
+[[bodies]]
+id = "copil"
+name = "Comité de pilotage"
+parent = "ca"
+
+[[bodies]]
+id = "copil"
+name = "Doublon"
+
+[[meetings]]
+date = 2017-04-25
+body = "copi"
+title = "Réunion"
++++
+`, "content/governance.md:5:1: unknown body \"ca\" (known: copil)\ncontent/governance.md:8:1: two bodies have the id \"copil\" (each body needs its own id)\ncontent/governance.md:13:1: unknown body \"copi\" (did you mean \"copil\"?)"},
+		{"governance cycle", `
+-- content/governance.md --
++++
+[[bodies]]
+id = "a"
+name = "A"
+parent = "b"
+
+[[bodies]]
+id = "b"
+name = "B"
+parent = "a"
++++
+`, "content/governance.md:5:1: body \"a\" reports to itself through parent = \"b\" (the bodies must form a tree)\ncontent/governance.md:10:1: body \"b\" reports to itself through parent = \"a\" (the bodies must form a tree)"},
+		{"not utf-8", "\n-- content/axes/x.md --\n+++\ntitle = \"Pr\xe9carit\xe9\"\n+++\n",
+			`content/axes/x.md:2:12: the file is not UTF-8 text (save it again with the UTF-8 encoding; in LibreOffice or Notepad choose "UTF-8")`},
+		{"unexpected files", `
+-- content/actions/notes.txt --
+x
+-- content/fiches/x.md --
+x
+-- content/about.md --
+x
+`, "content/about.md: unexpected file: content/ holds _index.md, governance.md and the folders axes, actions, indicators, news and pages (free pages go in content/pages/)\ncontent/actions/notes.txt: unexpected file: content/actions/ holds only .md files\ncontent/fiches: unexpected folder: content/ holds the folders axes, actions, indicators, news and pages"},
+		{"reserved page slug", `
+-- content/pages/actualites.md --
++++
+title = "Actualités"
++++
+`, `content/pages/actualites.md:1:1: the page slug "actualites" is taken by a section of the site (rename the file, or set slug = "…")`},
+		{"empty title and bad colour", `
+-- content/axes/x.md --
++++
+title = " "
+color = "orange"
++++
+`, "content/axes/x.md:2:1: title must not be empty\ncontent/axes/x.md:3:1: color \"orange\" must be a hex colour like \"#b34e00\""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, got := load(t, tt.files, false)
+			if got != tt.want {
+				t.Errorf("Load errors =\n%s\nwant\n%s", got, tt.want)
+			}
+			if s != nil {
+				t.Errorf("Load returned a site despite errors")
+			}
+		})
+	}
+}
+
+func TestIgnoredFiles(t *testing.T) {
+	s, errs := load(t, `
+-- content/actions/.epicerie.md.swp --
+x
+-- content/actions/epicerie.md~ --
+x
+-- content/actions/_brouillon.md --
+x
+-- content/.git/config --
+x
+`, false)
+	if errs != "" || len(s.Actions) != 1 {
+		t.Errorf("ignored files: errors %q, %d actions", errs, len(s.Actions))
+	}
+}
+
+func TestDrafts(t *testing.T) {
+	news := `
+-- content/news/n.md --
++++
+title = "N"
+date = 2017-04-29
+draft = true
++++
+`
+	if s, _ := load(t, news, false); len(s.News) != 0 {
+		t.Errorf("draft built without drafts")
+	}
+	if s, _ := load(t, news, true); len(s.News) != 1 {
+		t.Errorf("draft not built with drafts")
+	}
+}
+
+func TestStatusAliases(t *testing.T) {
+	for i, code := range statusCodes {
+		for _, in := range []string{code, statusAliases[i]} {
+			var s Status
+			if err := s.UnmarshalText([]byte(in)); err != nil || s != Status(i) {
+				t.Errorf("UnmarshalText(%q) = %v, %v; want %v", in, s, err, Status(i))
+			}
+		}
+	}
+}
+
+func TestCRLFAndBOM(t *testing.T) {
+	fsys := sitetest.FS(base)
+	fsys["content/axes/precarites.md"] = &fstest.MapFile{Data: []byte("\xef\xbb\xbf+++\r\ntitle = \"Précarités\"\r\n+++\r\nTexte.\r\n")}
+	s, errs := loadFS(t, fsys, false)
+	if errs != "" || s.Axes[0].Title != "Précarités" || strings.Contains(s.Axes[0].Src.Body, "\r") {
+		t.Errorf("CRLF and BOM: %q %v", errs, s)
+	}
+}

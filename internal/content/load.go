@@ -1,0 +1,362 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"jalons/internal/config"
+	"jalons/internal/diag"
+	"jalons/internal/slug"
+	"jalons/internal/tomlfile"
+)
+
+// Ignored reports whether a file or folder name is left out of a site:
+// hidden files, editor backups and swap files. content/_index.md is the
+// one name starting with "_" that counts.
+func Ignored(name string) bool {
+	if name == "_index.md" {
+		return false
+	}
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") ||
+		strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")
+}
+
+// folders maps each folder of content/ to the extension of its files.
+var folders = map[string]string{
+	"axes": ".md", "actions": ".md", "indicators": ".toml", "news": ".md", "pages": ".md",
+}
+
+type loader struct {
+	fsys fs.FS
+	errs diag.List
+	site *Site
+	// first file of each slug, by kind, to name both files of a duplicate
+	seen map[string]map[string]string
+}
+
+// Load reads config's site from fsys, the site's folder: content/ and the
+// list of files under static/. News drafts are kept only when drafts is
+// true.
+func Load(fsys fs.FS, cfg *config.Config, drafts bool) (*Site, diag.List) {
+	l := &loader{fsys: fsys, site: &Site{Config: cfg}, seen: map[string]map[string]string{}}
+	l.walkContent(drafts)
+	l.site.Static = l.listStatic()
+	if cfg.Logo != "" {
+		l.checkStatic(cfg.Doc.Pos("logo"), "logo", cfg.Logo)
+	}
+	l.resolve()
+	if len(l.errs) > 0 {
+		l.errs.Sort()
+		return nil, l.errs
+	}
+	computeProgress(l.site)
+	return l.site, nil
+}
+
+func (l *loader) walkContent(drafts bool) {
+	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == "content" {
+				return fs.SkipDir // a site may start with no content at all
+			}
+			l.errs.Add(diag.Pos{File: p}, "cannot read: %v", err)
+			return nil
+		}
+		if p == "content" {
+			return nil
+		}
+		if Ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		rel := strings.TrimPrefix(p, "content/")
+		dir, name := path.Split(rel)
+		dir = strings.TrimSuffix(dir, "/")
+		if d.IsDir() {
+			if _, ok := folders[rel]; !ok {
+				l.errs.Add(diag.Pos{File: p}, "unexpected folder: content/ holds the folders axes, actions, indicators, news and pages%s",
+					diag.Suggest(rel, []string{"axes", "actions", "indicators", "news", "pages"}))
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if dir == "" {
+			switch name {
+			case "_index.md":
+				l.site.Home = l.page(p)
+			case "governance.md":
+				l.governance(p)
+			default:
+				l.errs.Add(diag.Pos{File: p}, "unexpected file: content/ holds _index.md, governance.md and the folders axes, actions, indicators, news and pages (free pages go in content/pages/)")
+			}
+			return nil
+		}
+		if ext := folders[dir]; path.Ext(name) != ext {
+			l.errs.Add(diag.Pos{File: p}, "unexpected file: content/%s/ holds only %s files", dir, ext)
+			return nil
+		}
+		switch dir {
+		case "axes":
+			l.axis(p)
+		case "actions":
+			l.action(p)
+		case "indicators":
+			l.indicator(p)
+		case "news":
+			l.news(p, drafts)
+		case "pages":
+			if pg := l.page(p); pg != nil {
+				l.site.Pages = append(l.site.Pages, pg)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		l.errs.Add(diag.Pos{File: "content"}, "cannot read: %v", err)
+	}
+}
+
+// read reads a file of the site as text.
+func (l *loader) read(file string) (string, bool) {
+	data, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		l.errs.Add(diag.Pos{File: file}, "cannot read: %v", err)
+		return "", false
+	}
+	text, errs := tomlfile.Text(file, data)
+	l.errs.Append(errs)
+	return text, errs == nil
+}
+
+// markdown reads a Markdown file: its front matter into v, and its body.
+func (l *loader) markdown(file string, v any) (Source, bool) {
+	text, ok := l.read(file)
+	if !ok {
+		return Source{}, false
+	}
+	front, line0, body, bodyLine0, errs := tomlfile.SplitFront(file, text)
+	if errs != nil {
+		l.errs.Append(errs)
+		return Source{}, false
+	}
+	doc, errs := tomlfile.Decode(file, front, line0, v)
+	l.errs.Append(errs)
+	return Source{File: file, Doc: doc, Body: body, BodyLine0: bodyLine0}, doc != nil
+}
+
+// slugOf returns an item's slug, from its front matter or its file name,
+// and reports a slug seen twice for the same kind.
+func (l *loader) slugOf(kind string, src Source, key string) string {
+	s := key
+	if key != "" {
+		if !slug.Valid(key) {
+			l.errs.Add(src.Doc.Pos("slug"), "slug %q must be lowercase letters, digits and hyphens, like %q", key, slug.Make(key))
+			return ""
+		}
+	} else {
+		base := path.Base(src.File)
+		s = slug.Make(strings.TrimSuffix(base, path.Ext(base)))
+		if s == "" {
+			l.errs.Add(diag.Pos{File: src.File}, "the file name gives no slug: name it with letters or digits, like mon-action%s", path.Ext(base))
+			return ""
+		}
+	}
+	if l.seen[kind] == nil {
+		l.seen[kind] = map[string]string{}
+	}
+	if first, dup := l.seen[kind][s]; dup {
+		l.errs.Add(src.Doc.Pos(), "two %s have the slug %q: %s and %s (rename one file, or set slug = \"…\" in one of them)", kind, s, first, src.File)
+		return ""
+	}
+	l.seen[kind][s] = src.File
+	return s
+}
+
+func (l *loader) page(file string) *Page {
+	pg := &Page{}
+	src, ok := l.markdown(file, pg)
+	if !ok {
+		return nil
+	}
+	pg.Src = src
+	l.required(src, "title", pg.Title)
+	if file != "content/_index.md" {
+		pg.Slug = l.slugOf("pages", src, pg.SlugKey)
+	}
+	return pg
+}
+
+func (l *loader) axis(file string) {
+	a := &Axis{}
+	src, ok := l.markdown(file, a)
+	if !ok {
+		return
+	}
+	a.Src = src
+	a.Slug = l.slugOf("axes", src, a.SlugKey)
+	l.required(src, "title", a.Title)
+	if a.Color != "" && !isHexColor(a.Color) {
+		l.errs.Add(src.Doc.Pos("color"), "color %q must be a hex colour like \"#b34e00\"", a.Color)
+	}
+	l.site.Axes = append(l.site.Axes, a)
+}
+
+func (l *loader) action(file string) {
+	a := &Action{}
+	src, ok := l.markdown(file, a)
+	if !ok {
+		return
+	}
+	a.Src = src
+	a.Slug = l.slugOf("actions", src, a.SlugKey)
+	l.required(src, "title", a.Title)
+	pos := src.Doc.Pos
+	if !a.Start.IsZero() && !a.End.IsZero() && a.End.Before(a.Start) {
+		l.errs.Add(pos("end"), "end %s is before start %s (end must be on or after start)", a.End, a.Start)
+	}
+	if a.Manual != nil && (*a.Manual < 0 || *a.Manual > 100) {
+		l.errs.Add(pos("progress"), "progress %v is outside 0..100 (a percentage: 0 for nothing done, 100 for all done)", *a.Manual)
+	}
+	if a.Weight != nil && *a.Weight <= 0 {
+		l.errs.Add(pos("weight"), "weight %v must be more than 0 (1 is the default; 2 counts the action twice)", *a.Weight)
+	}
+	for _, k := range []struct {
+		key string
+		v   *float64
+	}{{"budget", a.Budget}, {"spent", a.Spent}} {
+		if k.v != nil && *k.v < 0 {
+			l.errs.Add(pos(k.key), "%s %v must not be negative", k.key, *k.v)
+		}
+	}
+	l.site.Actions = append(l.site.Actions, a)
+}
+
+func (l *loader) indicator(file string) {
+	text, ok := l.read(file)
+	if !ok {
+		return
+	}
+	ind := &Indicator{}
+	doc, errs := tomlfile.Decode(file, text, 0, ind)
+	l.errs.Append(errs)
+	if doc == nil {
+		return
+	}
+	ind.Src = Source{File: file, Doc: doc}
+	ind.Slug = l.slugOf("indicators", ind.Src, ind.SlugKey)
+	l.required(ind.Src, "title", ind.Title)
+	if ind.Direction == "" {
+		ind.Direction = "increase"
+	}
+	// Values are shown sorted by date, whatever their order in the file.
+	where := make(map[Date]int, len(ind.Values))
+	for i, v := range ind.Values {
+		if j, dup := where[v.Date]; dup && !v.Date.IsZero() {
+			l.errs.Add(doc.Pos("values", itoa(i), "date"), "two values on %s (the other one is at line %d): keep one value per date",
+				v.Date, doc.Pos("values", itoa(j), "date").Line)
+		}
+		where[v.Date] = i
+	}
+	sort.SliceStable(ind.Values, func(i, j int) bool { return ind.Values[i].Date.Before(ind.Values[j].Date) })
+	l.site.Indicators = append(l.site.Indicators, ind)
+}
+
+func (l *loader) news(file string, drafts bool) {
+	n := &News{}
+	src, ok := l.markdown(file, n)
+	if !ok {
+		return
+	}
+	n.Src = src
+	n.Slug = l.slugOf("news items", src, n.SlugKey)
+	l.required(src, "title", n.Title)
+	if n.Image != "" {
+		l.checkStatic(src.Doc.Pos("image"), "image", n.Image)
+		if strings.TrimSpace(n.ImageAlt) == "" {
+			l.errs.Add(src.Doc.Pos("image"), "image needs imageAlt, a text that says what the image shows for people who cannot see it (imageAlt = \"…\")")
+		}
+	}
+	if n.Draft && !drafts {
+		return
+	}
+	l.site.News = append(l.site.News, n)
+}
+
+func (l *loader) governance(file string) {
+	g := &Governance{}
+	src, ok := l.markdown(file, g)
+	if !ok {
+		return
+	}
+	g.Src = src
+	for i, m := range g.Meetings {
+		if m.Report != "" {
+			l.checkStatic(src.Doc.Pos("meetings", itoa(i), "report"), "report", m.Report)
+		}
+	}
+	for i, s := range g.Structures {
+		if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
+			l.errs.Add(src.Doc.Pos("structures", itoa(i), "url"), "url %q must be a full address starting with https://", s.URL)
+		}
+	}
+	l.site.Governance = g
+}
+
+// required reports a required text key that is present but blank.
+func (l *loader) required(src Source, key, value string) {
+	if src.Doc.Has(key) && strings.TrimSpace(value) == "" {
+		l.errs.Add(src.Doc.Pos(key), "%s must not be empty", key)
+	}
+}
+
+// checkStatic checks that p names a file under static/.
+func (l *loader) checkStatic(pos diag.Pos, key, p string) {
+	clean := path.Clean(p)
+	if path.IsAbs(p) || strings.Contains(p, "\\") || clean == ".." || strings.HasPrefix(clean, "../") {
+		l.errs.Add(pos, "%s %q must be a path inside static/, like \"images/photo.jpg\"", key, p)
+		return
+	}
+	if _, err := fs.Stat(l.fsys, path.Join("static", clean)); err != nil {
+		l.errs.Add(pos, "%s %q: no such file under static/ (put the file in static/%s)", key, p, clean)
+	}
+}
+
+func (l *loader) listStatic() []string {
+	var files []string
+	fs.WalkDir(l.fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p != "static" {
+				l.errs.Add(diag.Pos{File: p}, "cannot read: %v", err)
+			}
+			return nil
+		}
+		if p != "static" && Ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			files = append(files, strings.TrimPrefix(p, "static/"))
+		}
+		return nil
+	})
+	return files
+}
+
+func isHexColor(s string) bool {
+	if len(s) != 7 && len(s) != 4 || s[0] != '#' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}

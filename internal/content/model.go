@@ -1,0 +1,259 @@
+// Package content reads the content/ folder of a site into typed,
+// validated, cross-referenced values, and computes progress.
+//
+// The layout and every key are described in docs/content-format.md:
+// content/_index.md, axes/<slug>.md, actions/<slug>.md,
+// indicators/<slug>.toml, news/<slug>.md, governance.md, pages/<slug>.md.
+// Markdown files start with TOML front matter between two lines of +++.
+// Load reports every problem it finds, each with its file, line and column,
+// and returns a Site only when there is none.
+package content
+
+import (
+	"fmt"
+	"strings"
+
+	"jalons/internal/config"
+	"jalons/internal/diag"
+	"jalons/internal/tomlfile"
+)
+
+// Date is a calendar date.
+type Date = tomlfile.Date
+
+// Source is where an item was read from.
+type Source struct {
+	File      string        // path relative to the site's folder
+	Doc       *tomlfile.Doc // positions of the front matter keys
+	Body      string        // Markdown body (empty for indicators)
+	BodyLine0 int           // lines of the file before the body
+}
+
+// Status is where an action stands.
+type Status int
+
+// The statuses of an action, in the order lists show them.
+const (
+	Planned Status = iota
+	InProgress
+	Done
+	Suspended
+	Abandoned
+)
+
+// Statuses lists every status in display order.
+var Statuses = []Status{Planned, InProgress, Done, Suspended, Abandoned}
+
+var statusCodes = []string{"planned", "in_progress", "done", "suspended", "abandoned"}
+var statusAliases = []string{"a-venir", "en-cours", "realisee", "suspendue", "abandonnee"}
+
+// Code is the status's code in the content format, such as "in_progress".
+func (s Status) Code() string { return statusCodes[s] }
+
+// UnmarshalText accepts a status code or its French alias.
+func (s *Status) UnmarshalText(b []byte) error {
+	in := string(b)
+	for i := range statusCodes {
+		if in == statusCodes[i] || in == statusAliases[i] {
+			*s = Status(i)
+			return nil
+		}
+	}
+	all := append(append([]string{}, statusCodes...), statusAliases...)
+	return fmt.Errorf("unknown status %q%s; use one of %s", in, diag.Suggest(in, all), strings.Join(all, ", "))
+}
+
+// Direction says whether an indicator should rise or fall.
+type Direction string
+
+// UnmarshalText accepts "increase" and "decrease".
+func (d *Direction) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "increase", "decrease":
+		*d = Direction(b)
+		return nil
+	}
+	return fmt.Errorf("unknown direction %q%s; use \"increase\" or \"decrease\"", b, diag.Suggest(string(b), []string{"increase", "decrease"}))
+}
+
+// Progress is a share of the way done, from 0 to 1, when it is known.
+type Progress struct {
+	Ratio float64
+	Known bool
+}
+
+// Counts is the number of actions by status, indexed by Status.
+type Counts [5]int
+
+// Total is the number of actions counted.
+func (c Counts) Total() int { return c[0] + c[1] + c[2] + c[3] + c[4] }
+
+// Page is the home page's introduction or a free page.
+type Page struct {
+	Title   string `toml:"title,required"`
+	Summary string `toml:"summary"`
+	SlugKey string `toml:"slug"`
+
+	Slug string
+	Src  Source
+}
+
+// Axis is a line of the plan ("axe", "thématique") grouping actions.
+type Axis struct {
+	Title   string `toml:"title,required"`
+	Order   int    `toml:"order"`
+	Color   string `toml:"color"`
+	Summary string `toml:"summary"`
+	SlugKey string `toml:"slug"`
+
+	Slug     string
+	Src      Source
+	Actions  []*Action
+	Progress Progress
+	Counts   Counts
+}
+
+// Action is an action sheet ("fiche action").
+type Action struct {
+	Title       string   `toml:"title,required"`
+	AxisSlug    string   `toml:"axis,required"`
+	Status      Status   `toml:"status,required"`
+	Start       Date     `toml:"start"`
+	End         Date     `toml:"end"`
+	Lead        string   `toml:"lead"`
+	Partners    []string `toml:"partners"`
+	Audience    []string `toml:"audience"`
+	Territories []string `toml:"territories"`
+	Budget      *float64 `toml:"budget"`
+	Spent       *float64 `toml:"spent"`
+	Manual      *float64 `toml:"progress"`
+	Summary     string   `toml:"summary"`
+	Weight      *float64 `toml:"weight"`
+	SlugKey     string   `toml:"slug"`
+
+	Slug          string
+	Src           Source
+	Axis          *Axis
+	LeadStructure *Structure // when lead names a structure of the governance
+	Indicators    []*Indicator
+	News          []*News
+	Progress      Progress
+}
+
+// Counted reports whether the action counts in axis and overall averages.
+func (a *Action) Counted() bool { return a.Status != Abandoned && a.Progress.Known }
+
+// Value is one measure of an indicator.
+type Value struct {
+	Date  Date    `toml:"date,required"`
+	Value float64 `toml:"value,required"`
+	Note  string  `toml:"note"`
+}
+
+// Indicator is a measure followed over time.
+type Indicator struct {
+	Title       string    `toml:"title,required"`
+	ActionSlug  string    `toml:"action"`
+	Unit        string    `toml:"unit"`
+	Baseline    float64   `toml:"baseline"`
+	Target      *float64  `toml:"target"`
+	Direction   Direction `toml:"direction"`
+	Source      string    `toml:"source"`
+	Description string    `toml:"description"`
+	Values      []Value   `toml:"values"`
+	SlugKey     string    `toml:"slug"`
+
+	Slug     string
+	Src      Source
+	Action   *Action // nil for an indicator of the whole project
+	Progress Progress
+}
+
+// Latest is the value with the latest date, if any.
+func (ind *Indicator) Latest() (Value, bool) {
+	if len(ind.Values) == 0 {
+		return Value{}, false
+	}
+	return ind.Values[len(ind.Values)-1], true
+}
+
+// News is a news item ("actualité").
+type News struct {
+	Title       string   `toml:"title,required"`
+	Date        Date     `toml:"date,required"`
+	Summary     string   `toml:"summary"`
+	AxisSlugs   []string `toml:"axes"`
+	ActionSlugs []string `toml:"actions"`
+	Image       string   `toml:"image"`
+	ImageAlt    string   `toml:"imageAlt"`
+	Draft       bool     `toml:"draft"`
+	SlugKey     string   `toml:"slug"`
+
+	Slug    string
+	Src     Source
+	Axes    []*Axis
+	Actions []*Action
+}
+
+// Governance describes who steers the project.
+type Governance struct {
+	Title      string      `toml:"title"`
+	Bodies     []Body      `toml:"bodies"`
+	Structures []Structure `toml:"structures"`
+	Meetings   []Meeting   `toml:"meetings"`
+
+	Src Source
+}
+
+// Body is a steering body: committee, board, users' committee.
+type Body struct {
+	ID      string   `toml:"id,required"`
+	Name    string   `toml:"name,required"`
+	Role    string   `toml:"role"`
+	Parent  string   `toml:"parent"`
+	Meets   string   `toml:"meets"`
+	Members []Member `toml:"members"`
+
+	Children []*Body
+}
+
+// Member sits in a body, maybe in one of its colleges.
+type Member struct {
+	Name    string `toml:"name,required"`
+	Role    string `toml:"role"`
+	College string `toml:"college"`
+}
+
+// Structure is a partner or carrying structure.
+type Structure struct {
+	ID        string `toml:"id,required"`
+	Name      string `toml:"name,required"`
+	Kind      string `toml:"kind"`
+	Territory string `toml:"territory"`
+	URL       string `toml:"url"`
+}
+
+// Meeting is a dated meeting of a body.
+type Meeting struct {
+	Date   Date   `toml:"date,required"`
+	BodyID string `toml:"body"`
+	Title  string `toml:"title,required"`
+	Report string `toml:"report"`
+
+	Body *Body
+}
+
+// Site is the whole content of a site, checked and linked.
+type Site struct {
+	Config     *config.Config
+	Home       *Page // nil without content/_index.md
+	Axes       []*Axis
+	Actions    []*Action
+	Indicators []*Indicator
+	News       []*News // newest first; drafts only when asked for
+	Pages      []*Page
+	Governance *Governance // nil without content/governance.md
+	Static     []string    // files under static/, relative to it
+	Progress   Progress
+	Counts     Counts
+}

@@ -1,0 +1,224 @@
+package content
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"jalons/internal/diag"
+	"jalons/internal/slug"
+)
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// Reserved are the first path segments the site's own sections use: a free
+// page cannot take them.
+var Reserved = []string{"axes", "actions", "indicateurs", "indicators", "actualites", "news",
+	"gouvernance", "governance", "data", "page", "static", "feed-xml", "sitemap-xml", "robots-txt", "404-html"}
+
+// resolve links the items to each other by slug, reports unknown
+// references, and sorts every list.
+func (l *loader) resolve() {
+	s := l.site
+	axes := map[string]*Axis{}
+	for _, a := range s.Axes {
+		if a.Slug != "" {
+			axes[a.Slug] = a
+		}
+	}
+	actions := map[string]*Action{}
+	for _, a := range s.Actions {
+		if a.Slug != "" {
+			actions[a.Slug] = a
+		}
+	}
+	structures := map[string]*Structure{}
+	if g := s.Governance; g != nil {
+		l.resolveGovernance(g, structures)
+	}
+
+	for _, a := range s.Actions {
+		a.LeadStructure = structures[a.Lead]
+		if a.AxisSlug == "" {
+			continue // missing key, reported already
+		}
+		if a.Axis = axes[a.AxisSlug]; a.Axis == nil {
+			l.unknown(a.Src.Doc.Pos("axis"), "axis", a.AxisSlug, keys(axes), "content/axes/")
+			continue
+		}
+		a.Axis.Actions = append(a.Axis.Actions, a)
+	}
+	for _, ind := range s.Indicators {
+		if ind.ActionSlug == "" {
+			continue
+		}
+		if ind.Action = actions[ind.ActionSlug]; ind.Action == nil {
+			l.unknown(ind.Src.Doc.Pos("action"), "action", ind.ActionSlug, keys(actions), "content/actions/")
+			continue
+		}
+		ind.Action.Indicators = append(ind.Action.Indicators, ind)
+	}
+	for _, n := range s.News {
+		for i, as := range n.AxisSlugs {
+			if a := axes[as]; a != nil {
+				n.Axes = append(n.Axes, a)
+			} else {
+				l.unknown(n.Src.Doc.Pos("axes", itoa(i)), "axis", as, keys(axes), "content/axes/")
+			}
+		}
+		for i, as := range n.ActionSlugs {
+			if a := actions[as]; a != nil {
+				n.Actions = append(n.Actions, a)
+				a.News = append(a.News, n)
+			} else {
+				l.unknown(n.Src.Doc.Pos("actions", itoa(i)), "action", as, keys(actions), "content/actions/")
+			}
+		}
+	}
+	for _, p := range s.Pages {
+		for _, r := range Reserved {
+			if p.Slug == r {
+				l.errs.Add(p.Src.Doc.Pos(), "the page slug %q is taken by a section of the site (rename the file, or set slug = \"…\")", p.Slug)
+			}
+		}
+	}
+
+	sort.SliceStable(s.Axes, func(i, j int) bool {
+		a, b := s.Axes[i], s.Axes[j]
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		return byTitle(a.Title, b.Title, a.Slug, b.Slug)
+	})
+	axisRank := map[*Axis]int{}
+	for i, a := range s.Axes {
+		axisRank[a] = i
+		sortActions(a.Actions)
+	}
+	sort.SliceStable(s.Actions, func(i, j int) bool {
+		a, b := s.Actions[i], s.Actions[j]
+		if a.Axis != b.Axis {
+			return axisRank[a.Axis] < axisRank[b.Axis]
+		}
+		return byTitle(a.Title, b.Title, a.Slug, b.Slug)
+	})
+	sort.SliceStable(s.Indicators, func(i, j int) bool {
+		a, b := s.Indicators[i], s.Indicators[j]
+		return byTitle(a.Title, b.Title, a.Slug, b.Slug)
+	})
+	for _, a := range s.Actions {
+		sort.SliceStable(a.Indicators, func(i, j int) bool {
+			x, y := a.Indicators[i], a.Indicators[j]
+			return byTitle(x.Title, y.Title, x.Slug, y.Slug)
+		})
+		sortNews(a.News)
+	}
+	sortNews(s.News)
+	sort.SliceStable(s.Pages, func(i, j int) bool {
+		a, b := s.Pages[i], s.Pages[j]
+		return byTitle(a.Title, b.Title, a.Slug, b.Slug)
+	})
+}
+
+func (l *loader) resolveGovernance(g *Governance, structures map[string]*Structure) {
+	pos := g.Src.Doc.Pos
+	bodies := map[string]*Body{}
+	for i := range g.Bodies {
+		b := &g.Bodies[i]
+		if b.ID == "" {
+			continue
+		}
+		if _, dup := bodies[b.ID]; dup {
+			l.errs.Add(pos("bodies", itoa(i), "id"), "two bodies have the id %q (each body needs its own id)", b.ID)
+		}
+		bodies[b.ID] = b
+	}
+	for i := range g.Bodies {
+		b := &g.Bodies[i]
+		if b.Parent == "" {
+			continue
+		}
+		p := bodies[b.Parent]
+		if p == nil {
+			l.unknown(pos("bodies", itoa(i), "parent"), "body", b.Parent, keys(bodies), "[[bodies]] of content/governance.md")
+			continue
+		}
+		// A body may not report to itself, even through others.
+		cycle := false
+		for q, n := p, 0; q != nil && n <= len(g.Bodies); q, n = bodies[q.Parent], n+1 {
+			if q == b {
+				cycle = true
+				break
+			}
+		}
+		if cycle {
+			l.errs.Add(pos("bodies", itoa(i), "parent"), "body %q reports to itself through parent = %q (the bodies must form a tree)", b.ID, b.Parent)
+			continue
+		}
+		p.Children = append(p.Children, b)
+	}
+	for i := range g.Structures {
+		st := &g.Structures[i]
+		if st.ID == "" {
+			continue
+		}
+		if _, dup := structures[st.ID]; dup {
+			l.errs.Add(pos("structures", itoa(i), "id"), "two structures have the id %q (each structure needs its own id)", st.ID)
+		}
+		structures[st.ID] = st
+	}
+	for i := range g.Meetings {
+		m := &g.Meetings[i]
+		if m.BodyID == "" {
+			continue
+		}
+		if m.Body = bodies[m.BodyID]; m.Body == nil {
+			l.unknown(pos("meetings", itoa(i), "body"), "body", m.BodyID, keys(bodies), "[[bodies]] of content/governance.md")
+		}
+	}
+	sort.SliceStable(g.Meetings, func(i, j int) bool { return g.Meetings[j].Date.Before(g.Meetings[i].Date) })
+}
+
+// unknown reports a reference to an item that does not exist.
+func (l *loader) unknown(pos diag.Pos, kind, name string, known []string, where string) {
+	hint := diag.Suggest(name, known)
+	if hint == "" {
+		if len(known) > 0 && len(known) <= 12 {
+			hint = " (known: " + strings.Join(known, ", ") + ")"
+		} else {
+			hint = " (no such slug in " + where + ")"
+		}
+	}
+	l.errs.Add(pos, "unknown %s %q%s", kind, name, hint)
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// byTitle orders titles alphabetically, accents folded, then by slug.
+func byTitle(a, b, slugA, slugB string) bool {
+	if ka, kb := slug.Make(a), slug.Make(b); ka != kb {
+		return ka < kb
+	}
+	return slugA < slugB
+}
+
+func sortActions(as []*Action) {
+	sort.SliceStable(as, func(i, j int) bool { return byTitle(as[i].Title, as[j].Title, as[i].Slug, as[j].Slug) })
+}
+
+// sortNews puts the newest first.
+func sortNews(ns []*News) {
+	sort.SliceStable(ns, func(i, j int) bool {
+		if c := ns[i].Date.Compare(ns[j].Date); c != 0 {
+			return c > 0
+		}
+		return ns[i].Slug < ns[j].Slug
+	})
+}
