@@ -1,0 +1,216 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"jalons/internal/content"
+)
+
+// data writes the open data files: data/actions.csv, data/indicators.csv,
+// data/values.csv (UTF-8, comma-separated, a header row) and data/site.json.
+// Numbers use a dot for decimals; progress is a percentage with up to two
+// decimals; dates are ISO (2017-04-29).
+func (r *renderer) data() error {
+	s := r.site
+	actions := [][]string{{"slug", "title", "axis", "status", "start", "end", "lead", "partners", "audience",
+		"territories", "budget", "spent", "progress", "weight", "url"}}
+	for _, a := range s.Actions {
+		actions = append(actions, []string{a.Slug, a.Title, a.Axis.Slug, a.Status.Code(), isoDate(a.Start), isoDate(a.End),
+			a.Lead, strings.Join(a.Partners, "; "), strings.Join(a.Audience, "; "), strings.Join(a.Territories, "; "),
+			optNum(a.Budget), optNum(a.Spent), pct(a.Progress), optNum(a.Weight), r.abs(r.pathOf(a))})
+	}
+	indicators := [][]string{{"slug", "title", "action", "unit", "baseline", "target", "direction",
+		"latest_date", "latest_value", "progress", "source", "url"}}
+	values := [][]string{{"indicator", "date", "value", "unit", "note"}}
+	for _, ind := range s.Indicators {
+		latest, _ := ind.Latest()
+		var latestValue string
+		if len(ind.Values) > 0 {
+			latestValue = num(latest.Value)
+		}
+		indicators = append(indicators, []string{ind.Slug, ind.Title, ind.ActionSlug, ind.Unit, num(ind.Baseline),
+			optNum(ind.Target), string(ind.Direction), isoDate(latest.Date), latestValue, pct(ind.Progress), ind.Source,
+			r.abs(r.pathOf(ind))})
+		for _, v := range ind.Values {
+			values = append(values, []string{ind.Slug, isoDate(v.Date), num(v.Value), ind.Unit, v.Note})
+		}
+	}
+	for name, rows := range map[string][][]string{"actions": actions, "indicators": indicators, "values": values} {
+		var buf bytes.Buffer
+		w := csv.NewWriter(&buf)
+		w.WriteAll(rows)
+		if err := w.Error(); err != nil {
+			return fmt.Errorf("data/%s.csv: %w", name, err)
+		}
+		r.add("data/"+name+".csv", buf.Bytes())
+	}
+	b, err := json.MarshalIndent(r.siteJSON(), "", "  ")
+	if err != nil {
+		return fmt.Errorf("data/site.json: %w", err)
+	}
+	r.add("data/site.json", append(b, '\n'))
+	return nil
+}
+
+func isoDate(d content.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+func optNum(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return num(*f)
+}
+
+// pct is a progress as a percentage with at most two decimals, or "".
+func pct(p content.Progress) string {
+	if !p.Known {
+		return ""
+	}
+	return strconv.FormatFloat(p.Ratio*100, 'f', 2, 64)
+}
+
+type jsonProgress *float64
+
+func progressJSON(p content.Progress) jsonProgress {
+	if !p.Known {
+		return nil
+	}
+	v, _ := strconv.ParseFloat(pct(p), 64)
+	return &v
+}
+
+type jsonValue struct {
+	Date  string  `json:"date"`
+	Value float64 `json:"value"`
+	Note  string  `json:"note,omitempty"`
+}
+
+type jsonIndicator struct {
+	Slug      string       `json:"slug"`
+	Title     string       `json:"title"`
+	Action    string       `json:"action,omitempty"`
+	Unit      string       `json:"unit,omitempty"`
+	Baseline  float64      `json:"baseline"`
+	Target    *float64     `json:"target"`
+	Direction string       `json:"direction"`
+	Progress  jsonProgress `json:"progress"`
+	Source    string       `json:"source,omitempty"`
+	URL       string       `json:"url"`
+	Values    []jsonValue  `json:"values"`
+}
+
+type jsonAction struct {
+	Slug        string       `json:"slug"`
+	Title       string       `json:"title"`
+	Axis        string       `json:"axis"`
+	Status      string       `json:"status"`
+	Start       string       `json:"start,omitempty"`
+	End         string       `json:"end,omitempty"`
+	Lead        string       `json:"lead,omitempty"`
+	Partners    []string     `json:"partners"`
+	Audience    []string     `json:"audience"`
+	Territories []string     `json:"territories"`
+	Budget      *float64     `json:"budget"`
+	Spent       *float64     `json:"spent"`
+	Progress    jsonProgress `json:"progress"`
+	Indicators  []string     `json:"indicators"`
+	URL         string       `json:"url"`
+}
+
+type jsonAxis struct {
+	Slug     string         `json:"slug"`
+	Title    string         `json:"title"`
+	Progress jsonProgress   `json:"progress"`
+	Statuses map[string]int `json:"statuses"`
+	Actions  []string       `json:"actions"`
+	URL      string         `json:"url"`
+}
+
+type jsonNews struct {
+	Slug  string `json:"slug"`
+	Title string `json:"title"`
+	Date  string `json:"date"`
+	URL   string `json:"url"`
+}
+
+type jsonSite struct {
+	Title      string          `json:"title"`
+	Territory  string          `json:"territory,omitempty"`
+	URL        string          `json:"url"`
+	Language   string          `json:"language"`
+	Period     any             `json:"period,omitempty"`
+	Progress   jsonProgress    `json:"progress"`
+	Statuses   map[string]int  `json:"statuses"`
+	Axes       []jsonAxis      `json:"axes"`
+	Actions    []jsonAction    `json:"actions"`
+	Indicators []jsonIndicator `json:"indicators"`
+	News       []jsonNews      `json:"news"`
+}
+
+func statusMap(c content.Counts) map[string]int {
+	m := map[string]int{}
+	for _, s := range content.Statuses {
+		m[s.Code()] = c[s]
+	}
+	return m
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func (r *renderer) siteJSON() jsonSite {
+	s := r.site
+	out := jsonSite{Title: s.Config.Title, Territory: s.Config.Territory, URL: s.Config.BaseURL,
+		Language: string(s.Config.Language), Progress: progressJSON(s.Progress), Statuses: statusMap(s.Counts),
+		Axes: []jsonAxis{}, Actions: []jsonAction{}, Indicators: []jsonIndicator{}, News: []jsonNews{}}
+	if s.Config.Period != nil {
+		out.Period = s.Config.Period
+	}
+	for _, a := range s.Axes {
+		ja := jsonAxis{Slug: a.Slug, Title: a.Title, Progress: progressJSON(a.Progress), Statuses: statusMap(a.Counts),
+			Actions: []string{}, URL: r.abs(r.pathOf(a))}
+		for _, ac := range a.Actions {
+			ja.Actions = append(ja.Actions, ac.Slug)
+		}
+		out.Axes = append(out.Axes, ja)
+	}
+	for _, a := range s.Actions {
+		ja := jsonAction{Slug: a.Slug, Title: a.Title, Axis: a.Axis.Slug, Status: a.Status.Code(), Start: isoDate(a.Start),
+			End: isoDate(a.End), Lead: a.Lead, Partners: nonNil(a.Partners), Audience: nonNil(a.Audience),
+			Territories: nonNil(a.Territories), Budget: a.Budget, Spent: a.Spent, Progress: progressJSON(a.Progress),
+			Indicators: []string{}, URL: r.abs(r.pathOf(a))}
+		for _, ind := range a.Indicators {
+			ja.Indicators = append(ja.Indicators, ind.Slug)
+		}
+		out.Actions = append(out.Actions, ja)
+	}
+	for _, ind := range s.Indicators {
+		ji := jsonIndicator{Slug: ind.Slug, Title: ind.Title, Action: ind.ActionSlug, Unit: ind.Unit, Baseline: ind.Baseline,
+			Target: ind.Target, Direction: string(ind.Direction), Progress: progressJSON(ind.Progress), Source: ind.Source,
+			URL: r.abs(r.pathOf(ind)), Values: []jsonValue{}}
+		for _, v := range ind.Values {
+			ji.Values = append(ji.Values, jsonValue{Date: v.Date.String(), Value: v.Value, Note: v.Note})
+		}
+		out.Indicators = append(out.Indicators, ji)
+	}
+	for _, n := range s.News {
+		out.News = append(out.News, jsonNews{Slug: n.Slug, Title: n.Title, Date: n.Date.String(), URL: r.abs(r.pathOf(n))})
+	}
+	return out
+}

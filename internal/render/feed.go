@@ -1,0 +1,134 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"strings"
+	"time"
+
+	"jalons/internal/content"
+)
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr,omitempty"`
+	Body string `xml:",chardata"`
+}
+
+type atomEntry struct {
+	Title     string    `xml:"title"`
+	ID        string    `xml:"id"`
+	Link      atomLink  `xml:"link"`
+	Published string    `xml:"published"`
+	Updated   string    `xml:"updated"`
+	Summary   *atomText `xml:"summary,omitempty"`
+	Content   atomText  `xml:"content"`
+}
+
+type atomFeed struct {
+	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang     string      `xml:"xml:lang,attr"`
+	Title    string      `xml:"title"`
+	Subtitle string      `xml:"subtitle,omitempty"`
+	ID       string      `xml:"id"`
+	Links    []atomLink  `xml:"link"`
+	Updated  string      `xml:"updated"`
+	Author   string      `xml:"author>name"`
+	Entries  []atomEntry `xml:"entry"`
+}
+
+func stamp(d content.Date) string { return d.Time().Format(time.RFC3339) }
+
+// feed writes feed.xml, an Atom 1.0 feed of the news with absolute
+// addresses. Its date is the newest news item's, so that the same content
+// gives the same feed.
+func (r *renderer) feed() error {
+	cfg := r.site.Config
+	author := cfg.Territory
+	if author == "" {
+		author = cfg.Title
+	}
+	f := atomFeed{
+		Lang:     string(cfg.Language),
+		Title:    cfg.Title + " – " + r.loc.T("news"),
+		Subtitle: cfg.Description,
+		ID:       r.abs(r.section("news")),
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: r.abs("feed.xml")},
+			{Rel: "alternate", Type: "text/html", Href: r.abs(r.section("news"))},
+		},
+		Updated: "2000-01-01T00:00:00Z",
+		Author:  author,
+	}
+	if len(r.site.News) > 0 {
+		f.Updated = stamp(r.site.News[0].Date)
+	}
+	for _, n := range r.site.News {
+		body, err := r.md.HTML(n.Src.Body, "")
+		if err != nil {
+			return err
+		}
+		e := atomEntry{
+			Title:     n.Title,
+			ID:        r.abs(r.pathOf(n)),
+			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: r.abs(r.pathOf(n))},
+			Published: stamp(n.Date),
+			Updated:   stamp(n.Date),
+			Content:   atomText{Type: "html", Body: absolutize(string(body), r.site.Config.Base.Path, r.abs(""))},
+		}
+		if n.Summary != "" {
+			e.Summary = &atomText{Type: "text", Body: n.Summary}
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return fmt.Errorf("feed: %w", err)
+	}
+	buf.WriteString("\n")
+	r.add("feed.xml", buf.Bytes())
+	return nil
+}
+
+// absolutize makes the root-relative links of rendered Markdown absolute,
+// for feed readers.
+func absolutize(html, basePath, absBase string) string {
+	for _, attr := range []string{`href="`, `src="`} {
+		html = strings.ReplaceAll(html, attr+basePath, attr+absBase)
+	}
+	return html
+}
+
+type sitemapURL struct {
+	Loc string `xml:"loc"`
+}
+
+type urlset struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+// sitemap writes sitemap.xml and robots.txt.
+func (r *renderer) sitemap() {
+	var set urlset
+	for _, p := range r.pagePaths() {
+		set.URLs = append(set.URLs, sitemapURL{Loc: r.abs(p)})
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	enc.Encode(set)
+	buf.WriteString("\n")
+	r.add("sitemap.xml", buf.Bytes())
+	r.add("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.abs("sitemap.xml")+"\n"))
+}

@@ -1,0 +1,439 @@
+// Package render turns a checked site into its files: every page through
+// the theme's templates, the Atom feed, the sitemap, robots.txt, the open
+// data files, and the theme's and the site's static files.
+//
+// It writes nothing: Site returns a map of output path to bytes, and the
+// build package writes it. The same site gives the same bytes.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"jalons/internal/content"
+	"jalons/internal/markdown"
+)
+
+// Files is a built site: output path ("axes/x/index.html") → content.
+type Files map[string][]byte
+
+// Link is an entry of a menu or a breadcrumb.
+type Link struct {
+	Title   string
+	Path    string // relative to the site's root: "", "axes/x/"
+	Current bool
+}
+
+// NewsList is one page of the news list.
+type NewsList struct {
+	Items      []*content.News
+	Number     int
+	Total      int
+	Prev, Next string // paths of the neighbour pages, "" at the ends
+}
+
+// Page is what a template receives.
+type Page struct {
+	Site        *content.Site
+	Kind        string // home, axis, action, indicators, indicator, newslist, news, governance, page, 404
+	Title       string
+	Path        string // relative to the site's root: "" for home
+	Description string
+	Crumbs      []Link
+	Menu        []Link
+	Body        template.HTML
+
+	Axis      *content.Axis
+	Action    *content.Action
+	Indicator *content.Indicator
+	News      *content.News
+	Page      *content.Page
+	List      *NewsList
+}
+
+// Options tune a rendering.
+type Options struct {
+	// Theme is the site's own theme folder (themes/<name>), or nil: its
+	// files override the default theme's.
+	Theme fs.FS
+	// Static is the site's static/ folder, copied as it is.
+	Static fs.FS
+}
+
+type renderer struct {
+	site  *content.Site
+	loc   *locale
+	md    *markdown.Renderer
+	theme fs.FS
+	tmpl  map[string]*template.Template
+	files Files
+	mu    sync.Mutex
+}
+
+// Site renders s with theme (the default theme, or a site's theme over
+// it).
+func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
+	if opts.Theme != nil {
+		theme = overlay{upper: opts.Theme, lower: theme}
+	}
+	r := &renderer{
+		site:  s,
+		loc:   newLocale(s.Config.Language),
+		md:    markdown.New(s.Config.Base.Path, s.Config.UnsafeHTML),
+		theme: theme,
+		files: Files{},
+	}
+	if err := r.parseTemplates(); err != nil {
+		return nil, err
+	}
+	if err := r.copyStatic(theme, "static", "the theme"); err != nil {
+		return nil, err
+	}
+	if opts.Static != nil {
+		if err := r.copyStatic(opts.Static, ".", "static/"); err != nil {
+			return nil, err
+		}
+	}
+	r.add("css/axes.css", r.axisColors())
+	if err := r.pages(); err != nil {
+		return nil, err
+	}
+	if err := r.feed(); err != nil {
+		return nil, err
+	}
+	r.sitemap()
+	if err := r.data(); err != nil {
+		return nil, err
+	}
+	return r.files, nil
+}
+
+// kinds are the page templates a theme has, besides base.html and
+// partials/.
+var kinds = []string{"home", "axis", "action", "indicators", "indicator", "newslist", "news", "governance", "page", "404"}
+
+func (r *renderer) parseTemplates() error {
+	read := func(name string) (string, error) {
+		b, err := fs.ReadFile(r.theme, name)
+		if err != nil {
+			return "", fmt.Errorf("theme: %w", err)
+		}
+		return string(b), nil
+	}
+	src, err := read("layouts/base.html")
+	if err != nil {
+		return err
+	}
+	root, err := template.New("layouts/base.html").Funcs(r.funcs()).Parse(src)
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	partials, _ := fs.Glob(r.theme, "layouts/partials/*.html")
+	for _, p := range partials {
+		src, err := read(p)
+		if err != nil {
+			return err
+		}
+		if _, err := root.New(p).Parse(src); err != nil {
+			return fmt.Errorf("theme: %w", err)
+		}
+	}
+	r.tmpl = map[string]*template.Template{}
+	for _, k := range kinds {
+		name := "layouts/" + k + ".html"
+		src, err := read(name)
+		if err != nil {
+			return err
+		}
+		t, err := root.Clone()
+		if err == nil {
+			_, err = t.New(name).Parse(src)
+		}
+		if err != nil {
+			return fmt.Errorf("theme: %w", err)
+		}
+		r.tmpl[k] = t
+	}
+	return nil
+}
+
+// add records an output file.
+func (r *renderer) add(p string, b []byte) {
+	r.mu.Lock()
+	r.files[p] = b
+	r.mu.Unlock()
+}
+
+func (r *renderer) copyStatic(fsys fs.FS, root, what string) error {
+	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root {
+				return nil // no static folder
+			}
+			return err
+		}
+		if p != root && content.Ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		rel := p
+		if root != "." {
+			rel = strings.TrimPrefix(p, root+"/")
+		}
+		r.add(rel, b)
+		return nil
+	})
+}
+
+// execute renders one page into path/index.html (or the file named).
+func (r *renderer) execute(p *Page, file string) error {
+	p.Site = r.site
+	p.Menu = r.menu(p.Path)
+	var buf bytes.Buffer
+	if err := r.tmpl[p.Kind].ExecuteTemplate(&buf, "layouts/base.html", p); err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, clash := r.files[file]; clash {
+		return fmt.Errorf("static/%s has the path of a page the site builds: rename or move it", file)
+	}
+	r.files[file] = buf.Bytes()
+	return nil
+}
+
+func (r *renderer) menu(current string) []Link {
+	links := []Link{{Title: r.loc.T("home"), Path: ""}}
+	if len(r.site.Indicators) > 0 {
+		links = append(links, Link{Title: r.loc.T("indicators"), Path: r.section("indicators")})
+	}
+	links = append(links, Link{Title: r.loc.T("news"), Path: r.section("news")})
+	if r.site.Governance != nil {
+		links = append(links, Link{Title: r.loc.T("governance"), Path: r.section("governance")})
+	}
+	for i := range links {
+		l := &links[i]
+		l.Current = current == l.Path || (l.Path != "" && strings.HasPrefix(current, l.Path))
+	}
+	return links
+}
+
+// section is the path of a section in the site's language: "actualites/".
+func (r *renderer) section(name string) string { return r.loc.paths[name] + "/" }
+
+// pathOf is the path of an item's page.
+func (r *renderer) pathOf(item any) string {
+	switch v := item.(type) {
+	case *content.Axis:
+		return "axes/" + v.Slug + "/"
+	case *content.Action:
+		return "actions/" + v.Slug + "/"
+	case *content.Indicator:
+		return r.section("indicators") + v.Slug + "/"
+	case *content.News:
+		return r.section("news") + v.Slug + "/"
+	case *content.Page:
+		return v.Slug + "/"
+	}
+	panic(fmt.Sprintf("render: no page for %T", item))
+}
+
+// url is the address of a path from the server's root, under the base
+// path: "/projet-social/axes/x/".
+func (r *renderer) url(p string) string { return r.site.Config.Base.Path + p }
+
+// abs is the full address of a path: "https://…/projet-social/axes/x/".
+func (r *renderer) abs(p string) string { return r.site.Config.BaseURL + p }
+
+func (r *renderer) markdown(src, prefix string) (template.HTML, error) {
+	return r.md.HTML(src, prefix)
+}
+
+func (r *renderer) pages() error {
+	s := r.site
+	home := &Page{Kind: "home", Title: s.Config.Title, Description: s.Config.Description}
+	if s.Home != nil {
+		home.Page = s.Home
+		if s.Home.Summary != "" {
+			home.Description = s.Home.Summary
+		}
+	}
+	jobs := []func() error{func() error { return r.item(home, "", "", "index.html") }}
+	crumbs := func(links ...Link) []Link { return append([]Link{{Title: r.loc.T("home")}}, links...) }
+	for _, a := range s.Axes {
+		jobs = append(jobs, func() error {
+			return r.item(&Page{Kind: "axis", Title: a.Title, Path: r.pathOf(a), Description: a.Summary, Axis: a,
+				Crumbs: crumbs()}, a.Src.Body, "", "")
+		})
+	}
+	for _, a := range s.Actions {
+		jobs = append(jobs, func() error {
+			return r.item(&Page{Kind: "action", Title: a.Title, Path: r.pathOf(a), Description: a.Summary, Action: a,
+				Crumbs: crumbs(Link{Title: a.Axis.Title, Path: r.pathOf(a.Axis)})}, a.Src.Body, "", "")
+		})
+	}
+	if len(s.Indicators) > 0 {
+		jobs = append(jobs, func() error {
+			return r.item(&Page{Kind: "indicators", Title: r.loc.T("indicators"), Path: r.section("indicators"), Crumbs: crumbs()}, "", "", "")
+		})
+	}
+	for _, ind := range s.Indicators {
+		jobs = append(jobs, func() error {
+			c := crumbs(Link{Title: r.loc.T("indicators"), Path: r.section("indicators")})
+			return r.item(&Page{Kind: "indicator", Title: ind.Title, Path: r.pathOf(ind), Indicator: ind, Crumbs: c}, ind.Description, "", "")
+		})
+	}
+	for _, n := range s.News {
+		jobs = append(jobs, func() error {
+			c := crumbs(Link{Title: r.loc.T("news"), Path: r.section("news")})
+			return r.item(&Page{Kind: "news", Title: n.Title, Path: r.pathOf(n), Description: n.Summary, News: n, Crumbs: c}, n.Src.Body, "", "")
+		})
+	}
+	jobs = append(jobs, r.newsLists()...)
+	if g := s.Governance; g != nil {
+		title := g.Title
+		if title == "" {
+			title = r.loc.T("governance")
+		}
+		jobs = append(jobs, func() error {
+			return r.item(&Page{Kind: "governance", Title: title, Path: r.section("governance"), Crumbs: crumbs()}, g.Src.Body, "", "")
+		})
+	}
+	for _, pg := range s.Pages {
+		jobs = append(jobs, func() error {
+			return r.item(&Page{Kind: "page", Title: pg.Title, Path: r.pathOf(pg), Description: pg.Summary, Page: pg, Crumbs: crumbs()}, pg.Src.Body, "", "")
+		})
+	}
+	jobs = append(jobs, func() error {
+		return r.item(&Page{Kind: "404", Title: r.loc.T("notFound")}, "", "", "404.html")
+	})
+	return parallel(jobs)
+}
+
+// item renders the Markdown body, then the page, into file (by default
+// the page's path + index.html).
+func (r *renderer) item(p *Page, body, prefix, file string) error {
+	if p.Kind == "home" && r.site.Home != nil {
+		body = r.site.Home.Src.Body
+	}
+	if body != "" {
+		html, err := r.markdown(body, prefix)
+		if err != nil {
+			return err
+		}
+		p.Body = html
+	}
+	if file == "" {
+		file = p.Path + "index.html"
+	}
+	return r.execute(p, file)
+}
+
+func (r *renderer) newsLists() []func() error {
+	per := r.site.Config.NewsPerPage
+	news := r.site.News
+	total := max(1, (len(news)+per-1)/per)
+	pathOf := func(n int) string {
+		if n == 1 {
+			return r.section("news")
+		}
+		return fmt.Sprintf("%spage/%d/", r.section("news"), n)
+	}
+	var jobs []func() error
+	for n := 1; n <= total; n++ {
+		list := &NewsList{Items: news[min((n-1)*per, len(news)):min(n*per, len(news))], Number: n, Total: total}
+		if n > 1 {
+			list.Prev = pathOf(n - 1)
+		}
+		if n < total {
+			list.Next = pathOf(n + 1)
+		}
+		title := r.loc.T("news")
+		if n > 1 {
+			title = fmt.Sprintf("%s – %s %d %s %d", title, r.loc.T("page"), n, r.loc.T("pageOf"), total)
+		}
+		crumbs := []Link{{Title: r.loc.T("home")}}
+		jobs = append(jobs, func() error {
+			return r.item(&Page{Kind: "newslist", Title: title, Path: pathOf(n), List: list, Crumbs: crumbs}, "", "", "")
+		})
+	}
+	return jobs
+}
+
+// parallel runs jobs on every core and returns the first error.
+func parallel(jobs []func() error) error {
+	const workers = 8
+	ch := make(chan func() error)
+	errs := make(chan error, len(jobs))
+	var wg sync.WaitGroup
+	for range min(workers, len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range ch {
+				errs <- j()
+			}
+		}()
+	}
+	for _, j := range jobs {
+		ch <- j
+	}
+	close(ch)
+	wg.Wait()
+	close(errs)
+	var all []string
+	for err := range errs {
+		if err != nil {
+			all = append(all, err.Error())
+		}
+	}
+	if len(all) > 0 {
+		sort.Strings(all)
+		return fmt.Errorf("%s", all[0])
+	}
+	return nil
+}
+
+// pagePaths lists the paths of every HTML page, for the sitemap.
+func (r *renderer) pagePaths() []string {
+	var out []string
+	for p := range r.files {
+		if strings.HasSuffix(p, "index.html") {
+			out = append(out, strings.TrimSuffix(p, "index.html"))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// palette gives axes without a color one that keeps 4.5:1 against white.
+var palette = []string{"#1f5f8b", "#8a3b12", "#2e6b30", "#6a3d7c", "#8b1e3f", "#005f73", "#5c5c00", "#3d4f7c"}
+
+// axisColors is a style sheet with a class per axis (.axis-<slug>), so
+// that pages carry no inline style and a strict Content-Security-Policy
+// holds.
+func (r *renderer) axisColors() []byte {
+	var b strings.Builder
+	for i, a := range r.site.Axes {
+		c := a.Color
+		if c == "" {
+			c = palette[i%len(palette)]
+		}
+		fmt.Fprintf(&b, ".axis-%s { --axis: %s; }\n", a.Slug, c)
+	}
+	return []byte(b.String())
+}
