@@ -96,6 +96,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	}
 	if !themeName.MatchString(c.Theme) {
 		errs.Add(c.Doc.Pos("theme"), "theme %q is not a folder name under themes/ (use letters, digits, - or _)", c.Theme)
+		c.Theme = "default"
 	}
 	if c.NewsPerPage == 0 && !c.Doc.Has("newsPerPage") {
 		c.NewsPerPage = 10

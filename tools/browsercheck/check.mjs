@@ -1,0 +1,635 @@
+#!/usr/bin/env node
+// Browser quality gate for sites built by Jalons.
+//
+//   node check.mjs [--out DIR] [--jobs N] NAME=SITEDIR[@BASEPATH] ...
+//
+// For each built site: serve it on 127.0.0.1 under its base path, open every
+// .html page in Debian's chromium (playwright-core) and check requests,
+// console errors, axe-core (WCAG 2.1 A/AA + RGAA 4, French messages), reflow
+// at 375 px, the skip link, visible keyboard focus and internal links; run
+// the Nu HTML Checker once over the folder; take a few screenshots.
+// Prints one line per failure, then `browsercheck: N passed, M failed`.
+// Exit status: 0 all passed, 1 some check failed, 2 usage or internal error.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+const CHROMIUM = process.env.BROWSERCHECK_CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_LOCALE = JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('axe-core/axe.min.js')), 'locales', 'fr.json'), 'utf8'));
+// 'RGAAv4' is the tag axe-core itself puts on the rules it maps to RGAA 4.
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'RGAAv4'];
+const VNU_JAR = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
+
+const DESKTOP = { width: 1280, height: 800 };
+const MOBILE = { width: 375, height: 800 };
+const FOCUS_STOPS = 3;        // Tab stops checked for a visible focus indicator
+const MAX_NODES_PER_RULE = 10; // axe offending elements printed per rule and page
+const SNIPPET = 120;           // html snippets are cut to this many characters
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
+  '.webp': 'image/webp', '.avif': 'image/avif', '.ico': 'image/x-icon',
+  '.xml': 'application/xml; charset=utf-8', '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.webmanifest': 'application/manifest+json',
+};
+
+// ---------------------------------------------------------------- arguments
+
+function usage(msg) {
+  if (msg) console.error(`check.mjs: ${msg}`);
+  console.error('usage: node check.mjs [--out DIR] [--jobs N] NAME=SITEDIR[@BASEPATH] ...');
+  process.exit(2);
+}
+
+function parseArgs(argv) {
+  const opts = { out: path.join(HERE, 'artifacts'), jobs: 2, sites: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--out') opts.out = path.resolve(argv[++i] ?? usage('--out needs a folder'));
+    else if (a.startsWith('--out=')) opts.out = path.resolve(a.slice(6));
+    else if (a === '--jobs') opts.jobs = Number(argv[++i]);
+    else if (a.startsWith('--jobs=')) opts.jobs = Number(a.slice(7));
+    else if (a === '-h' || a === '--help') usage();
+    else if (a.startsWith('-')) usage(`unknown option ${a}`);
+    else {
+      const m = /^([A-Za-z0-9_.-]+)=(.+?)(?:@(\/[^@]*))?$/.exec(a);
+      if (!m) usage(`bad site argument ${a}`);
+      let base = m[3] || '/';
+      if (!base.endsWith('/')) base += '/';
+      const dir = path.resolve(m[2]);
+      if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) usage(`${dir} is not a folder`);
+      opts.sites.push({ name: m[1], dir, base });
+    }
+  }
+  if (!opts.sites.length) usage('no site given');
+  if (!(opts.jobs >= 1 && opts.jobs <= 8)) usage('--jobs must be 1..8');
+  return opts;
+}
+
+// ------------------------------------------------------------------ helpers
+
+const trunc = (s, n = SNIPPET) => {
+  s = String(s ?? '').replace(/\s+/g, ' ').trim();
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+};
+
+// Every .html file under dir, as paths relative to dir with '/' separators, sorted.
+async function listHtml(dir) {
+  const out = [];
+  async function walk(rel) {
+    for (const e of await fsp.readdir(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(r);
+      else if (e.isFile() && e.name.endsWith('.html')) out.push(r);
+    }
+  }
+  await walk('');
+  return out.sort();
+}
+
+// URL path a file is served at: dir/index.html → dir/, other.html → other.html.
+const fileToUrlPath = (base, rel) => base + (rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -10) : rel)
+  .split('/').map(encodeURIComponent).join('/');
+
+// Runs fn over items with at most n in flight; keeps result order.
+async function pool(items, n, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async (_, w) => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], w);
+    }
+  }));
+  return results;
+}
+
+// Minimal PNG decoder (8-bit RGB/RGBA, not interlaced: what Chromium writes),
+// enough to count changed pixels between two screenshots.
+function decodePng(buf) {
+  let pos = 8, width, height, colorType, bitDepth, interlace;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos), type = buf.toString('ascii', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0); height = data.readUInt32BE(4);
+      bitDepth = data[8]; colorType = data[9]; interlace = data[12];
+    } else if (type === 'IDAT') idat.push(data);
+    else if (type === 'IEND') break;
+    pos += 12 + len;
+  }
+  const bpp = { 2: 3, 6: 4 }[colorType];
+  if (bitDepth !== 8 || !bpp || interlace) return null;
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * bpp, px = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)], src = y * (stride + 1) + 1, dst = y * stride;
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? px[dst + x - bpp] : 0;           // left
+      const b = y > 0 ? px[dst - stride + x] : 0;            // up
+      const c = y > 0 && x >= bpp ? px[dst - stride + x - bpp] : 0; // up-left
+      let v = raw[src + x];
+      if (f === 1) v += a;
+      else if (f === 2) v += b;
+      else if (f === 3) v += (a + b) >> 1;
+      else if (f === 4) { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      px[dst + x] = v & 255;
+    }
+  }
+  return { width, height, bpp, px };
+}
+
+// Number of pixels that differ between two PNG screenshots of the same clip.
+function changedPixels(pngA, pngB) {
+  const a = decodePng(pngA), b = decodePng(pngB);
+  if (!a || !b || a.width !== b.width || a.height !== b.height || a.bpp !== b.bpp) return pngA.equals(pngB) ? 0 : Infinity;
+  let n = 0;
+  for (let i = 0; i < a.px.length; i += a.bpp) {
+    for (let k = 0; k < 3; k++) if (Math.abs(a.px[i + k] - b.px[i + k]) > 8) { n++; break; }
+  }
+  return n;
+}
+
+// ------------------------------------------------------------------- server
+
+// Serves dir under base on 127.0.0.1 and a free port. Directories serve their
+// index.html (a directory without trailing slash is redirected, as static
+// hosts do); anything else, or outside base, gets the site's 404.html, 404.
+function serve(dir, base) {
+  const notFound = path.join(dir, '404.html');
+  const server = http.createServer(async (req, res) => {
+    const send = async (status, file) => {
+      const headers = { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' };
+      let body = status === 404 ? 'not found\n' : '';
+      if (file) {
+        body = await fsp.readFile(file);
+        headers['Content-Type'] = CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+      }
+      headers['Content-Length'] = Buffer.byteLength(body);
+      res.writeHead(status, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    const send404 = () => send(404, fs.existsSync(notFound) ? notFound : null);
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(405);
+      const url = new URL(req.url, 'http://localhost');
+      let p;
+      try { p = decodeURIComponent(url.pathname); } catch { return send404(); }
+      if (!p.startsWith(base)) return send404();
+      const file = path.join(dir, path.normalize('/' + p.slice(base.length)));
+      if (file !== dir && !file.startsWith(dir + path.sep)) return send404();
+      const st = await fsp.stat(file).catch(() => null);
+      if (st?.isDirectory()) {
+        if (!p.endsWith('/')) { res.writeHead(301, { Location: url.pathname + '/' + url.search }); return res.end(); }
+        const index = path.join(file, 'index.html');
+        return fs.existsSync(index) ? send(200, index) : send404();
+      }
+      return st?.isFile() ? send(200, file) : send404();
+    } catch (e) {
+      res.writeHead(500); res.end(String(e));
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+// --------------------------------------------------------------- Nu checker
+
+// Runs vnu.jar over the folder; resolves to [{file, line, message}].
+function runVnu(dir) {
+  return new Promise((resolve) => {
+    const args = ['-jar', VNU_JAR, '--errors-only', '--skip-non-html', '--format', 'json', dir];
+    const p = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '', err = '';
+    p.stdout.on('data', (d) => { out += d; });
+    p.stderr.on('data', (d) => { err += d; }); // vnu writes its JSON report on stderr
+    p.on('error', (e) => resolve([{ file: '', line: 0, message: `cannot run java: ${e.message}` }]));
+    p.on('close', (code) => {
+      let report;
+      try { report = JSON.parse(err || out); } catch {
+        return resolve([{ file: '', line: 0, message: `vnu exited ${code} without a JSON report: ${trunc(err || out, 300)}` }]);
+      }
+      resolve((report.messages || []).filter((m) => m.type === 'error' || m.type === 'non-document-error').map((m) => {
+        let file = m.url || '';
+        try { file = path.relative(dir, fileURLToPath(file)).split(path.sep).join('/'); } catch { /* keep url */ }
+        return { file, line: m.lastLine || m.firstLine || 0, message: m.message, extract: m.extract };
+      }));
+    });
+  });
+}
+
+// ------------------------------------------------------------ in-page code
+// These functions run inside the page (page.evaluate), so they only use DOM.
+
+// Describes an element: tag#id.class, plus a cut outerHTML.
+function inPageDescribe(el) {
+  if (!el || el.nodeType !== 1) return { sel: String(el), html: '' };
+  let sel = el.localName + (el.id ? `#${el.id}` : '') + [...el.classList].map((c) => `.${c}`).join('');
+  const parent = el.parentElement;
+  if (parent && parent !== document.body && parent !== document.documentElement) {
+    sel = parent.localName + (parent.id ? `#${parent.id}` : '') + [...parent.classList].map((c) => `.${c}`).join('') + ' > ' + sel;
+  }
+  return { sel, html: el.outerHTML.slice(0, 300) };
+}
+
+// Collects every id/anchor name of the page and every URL it refers to.
+function inPageCollect() {
+  const ids = [...document.querySelectorAll('[id]')].map((e) => e.id)
+    .concat([...document.querySelectorAll('a[name]')].map((e) => e.getAttribute('name')));
+  const refs = [];
+  const add = (raw, el, attr) => {
+    if (raw == null || raw.trim() === '') return;
+    try { refs.push({ raw, url: new URL(raw.trim(), document.baseURI).href, tag: el.localName, attr }); } catch { refs.push({ raw, url: null, tag: el.localName, attr }); }
+  };
+  const attrs = [['a[href]', 'href'], ['area[href]', 'href'], ['link[href]', 'href'], ['img[src]', 'src'], ['script[src]', 'src'],
+    ['source[src]', 'src'], ['iframe[src]', 'src'], ['video[src]', 'src'], ['video[poster]', 'poster'], ['audio[src]', 'src'],
+    ['track[src]', 'src'], ['object[data]', 'data'], ['form[action]', 'action']];
+  for (const [sel, attr] of attrs) for (const el of document.querySelectorAll(sel)) add(el.getAttribute(attr), el, attr);
+  for (const el of document.querySelectorAll('img[srcset], source[srcset]')) {
+    // "a.png 1x, b.png 2x": a comma followed by blanks separates candidates.
+    for (const cand of el.getAttribute('srcset').split(/,\s+/)) add(cand.trim().split(/\s+/)[0], el, 'srcset');
+  }
+  return { ids, refs };
+}
+
+// At the current viewport: document width, and the element sticking out the
+// farthest to the right (ignoring those inside a scrolling or clipping box).
+function inPageOverflow(describe) {
+  const vw = document.documentElement.clientWidth;
+  const sw = document.documentElement.scrollWidth;
+  if (sw <= vw) return { sw, vw };
+  const clipped = (el) => {
+    for (let p = el.parentElement; p && p !== document.body && p !== document.documentElement; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
+  let worst = null, right = vw;
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.right <= vw + 0.5) continue;
+    // ">=" keeps the deepest element among those reaching as far.
+    if (r.right + window.scrollX >= right && !clipped(el)) { right = r.right + window.scrollX; worst = el; }
+  }
+  // describe is passed as source text: page.evaluate cannot pass functions.
+  return { sw, vw, worst: worst ? new Function(`return (${describe})`)()(worst) : null, right: Math.round(right) };
+}
+
+// The focused element: what it is, where it is, and its computed focus style.
+function inPageFocused(describe) {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const r = el.getBoundingClientRect();
+  const cs = getComputedStyle(el);
+  const href = el.localName === 'a' ? el.getAttribute('href') : null;
+  let target = null;
+  if (href && href.startsWith('#') && href.length > 1) {
+    let id = href.slice(1);
+    try { id = decodeURIComponent(id); } catch { /* keep raw */ }
+    const t = document.getElementById(id);
+    if (t) {
+      const main = document.querySelector('main, [role="main"]');
+      target = { tag: t.localName, isMain: !!main && (t === main || main.contains(t) || t.contains(main)) };
+    } else target = { missing: id };
+  }
+  return {
+    d: new Function(`return (${describe})`)()(el),
+    tag: el.localName, href, target,
+    rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+    vw: window.innerWidth, vh: window.innerHeight,
+    style: `outline: ${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}; box-shadow: ${cs.boxShadow}`,
+  };
+}
+
+// ------------------------------------------------------------------ checks
+
+// One check run of a page: loads it fresh, then runs checks a–f in order.
+// fail(check, rule, message, element) records a failure.
+async function checkPage(page, url, fail, { isNotFoundPage }) {
+  const describe = inPageDescribe.toString();
+  await page.setViewportSize(DESKTOP);
+  const resp = await page.goto(url, { waitUntil: 'load', timeout: 30000 });
+  if (!resp) fail('request', 'document', 'no response');
+  else if (resp.status() >= 400 && !isNotFoundPage) fail('request', `http-${resp.status()}`, `page itself answered ${resp.status()}`);
+
+  // d + e: Tab from a fresh load; the first stop must be the skip link, and
+  // each of the first FOCUS_STOPS stops must visibly change when focused.
+  for (let stop = 1; stop <= FOCUS_STOPS; stop++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(inPageFocused, describe);
+    if (!f) {
+      if (stop === 1) fail('skiplink', 'no-focusable', 'Tab from a fresh load focuses nothing');
+      break;
+    }
+    const el = `${f.d.sel} — ${trunc(f.d.html)}`;
+    if (stop === 1) {
+      if (f.tag !== 'a' || !f.href || !f.href.startsWith('#') || f.href.length < 2) {
+        fail('skiplink', 'first-focusable', `first Tab stop is not a link to "#id" of the main content`, el);
+      } else if (!f.target || f.target.missing) {
+        fail('skiplink', 'target-missing', `skip link points to "${f.href}" but no element has id "${f.target?.missing}"`, el);
+      } else if (!f.target.isMain) {
+        fail('skiplink', 'target-not-main', `skip link target <${f.target.tag}> is not, nor is in or around, <main>`, el);
+      }
+    }
+    // Visible focus: screenshot the element's box (plus a margin for
+    // outlines and shadows) focused, then blurred; enough pixels must change.
+    const r = f.rect, m = 6;
+    const x = Math.max(0, Math.floor(r.x - m)), y = Math.max(0, Math.floor(r.y - m));
+    const w = Math.min(f.vw, Math.ceil(r.x + r.width + m)) - x, h = Math.min(f.vh, Math.ceil(r.y + r.height + m)) - y;
+    if (r.width < 1 || r.height < 1 || w < 1 || h < 1) {
+      fail('focus', 'not-visible', `focused element (Tab stop ${stop}) is not visible in the viewport`, el);
+      continue;
+    }
+    const clip = { x, y, width: w, height: h };
+    const focused = await page.screenshot({ clip, animations: 'disabled' });
+    // blur() keeps Chromium's sequential focus starting point, so the next
+    // Tab goes on from this element.
+    await page.evaluate(() => document.activeElement?.blur());
+    const blurred = await page.screenshot({ clip, animations: 'disabled' });
+    const changed = changedPixels(focused, blurred);
+    const needed = Math.max(8, Math.floor((r.width + r.height) / 2)); // a 1-px outline changes ~2×(w+h)
+    if (changed < needed) {
+      fail('focus', 'focus-visible', `no visible focus indicator on Tab stop ${stop} (${changed} px change, want ≥ ${needed}; ${f.style})`, el);
+    }
+  }
+
+  // b: axe-core. Evaluated through DevTools rather than a <script> tag so that
+  // a Content-Security-Policy (script-src 'self') does not block it.
+  await page.evaluate(() => document.activeElement?.blur());
+  const hasAxe = await page.evaluate(() => typeof window.axe === 'object');
+  if (!hasAxe) await page.evaluate(AXE_SOURCE + '\n;void 0');
+  const violations = await page.evaluate(async ([locale, tags]) => {
+    window.axe.configure({ locale });
+    const res = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return res.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.join(' '), html: n.html,
+        msg: [...n.any, ...n.all, ...n.none].map((c) => c.message).filter(Boolean)[0] || '',
+      })),
+    }));
+  }, [AXE_LOCALE, AXE_TAGS]);
+  for (const v of violations) {
+    for (const n of v.nodes.slice(0, MAX_NODES_PER_RULE)) {
+      fail('axe', `${v.id} (${v.impact})`, v.help + (n.msg ? ` — ${trunc(n.msg, 200)}` : ''), `${n.target} — ${trunc(n.html)}`);
+    }
+    if (v.nodes.length > MAX_NODES_PER_RULE) fail('axe', `${v.id} (${v.impact})`, `… and ${v.nodes.length - MAX_NODES_PER_RULE} more elements`);
+  }
+
+  // f (collection): ids and references, checked by the caller once per site.
+  const collected = await page.evaluate(inPageCollect);
+
+  // c: reflow at 375 px.
+  await page.setViewportSize(MOBILE);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const o = await page.evaluate(inPageOverflow, describe);
+  if (o.sw > MOBILE.width) {
+    fail('reflow', 'horizontal-scroll', `page is ${o.sw} px wide at a ${MOBILE.width} px viewport`,
+      o.worst ? `${o.worst.sel} reaches ${o.right} px — ${trunc(o.worst.html)}` : undefined);
+  }
+  return collected;
+}
+
+// ------------------------------------------------------------------- a site
+
+async function checkSite(browser, site, opts) {
+  const t0 = Date.now();
+  const failures = [];
+  const pages = new Map(); // url path → {url, file, failures: []}
+  const record = (pageUrl, check, rule, message, element) => {
+    const f = { site: site.name, page: pageUrl, check, rule, message, element };
+    failures.push(f);
+    pages.get(pageUrl)?.failures.push(f);
+  };
+
+  const vnuPromise = runVnu(site.dir); // runs while the browser works
+  const server = await serve(site.dir, site.base);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const files = await listHtml(site.dir);
+  for (const rel of files) pages.set(fileToUrlPath(site.base, rel), { url: fileToUrlPath(site.base, rel), file: rel, failures: [] });
+  if (!files.includes('index.html')) record(site.base, 'site', 'index', 'no index.html at the root of the site');
+  if (!files.includes('404.html')) record(site.base, 'site', '404', 'no 404.html at the root of the site');
+
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
+  // a: only the local server may be asked; everything else is aborted.
+  const external = new Set();
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith(origin + '/')) return route.continue();
+    external.add(u);
+    return route.abort('blockedbyclient');
+  });
+
+  // One tab per job; each tab reports into whichever page it is checking.
+  const tabs = [];
+  for (let i = 0; i < opts.jobs; i++) {
+    const page = await context.newPage();
+    const tab = { page, current: null, expect404: null };
+    const fail = (...a) => tab.current && record(tab.current, ...a);
+    page.on('request', (req) => {
+      const u = req.url();
+      if (!u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) fail('request', 'external', `request to another host: ${u}`);
+    });
+    page.on('requestfailed', (req) => {
+      if (external.has(req.url())) return; // already reported as external
+      fail('request', 'failed', `${req.method()} ${req.url()} failed: ${req.failure()?.errorText}`);
+    });
+    page.on('response', (res) => {
+      if (res.status() < 400) return;
+      if (tab.expect404 && res.url() === tab.expect404 && res.status() === 404) return;
+      fail('request', `http-${res.status()}`, `${res.request().method()} ${res.url()} answered ${res.status()}`);
+    });
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      // Failed loads are already reported with their URL by the network checks.
+      if (/^Failed to load resource/.test(msg.text())) return;
+      const loc = msg.location();
+      fail('console', 'error', trunc(msg.text(), 300) + (loc?.url ? ` at ${loc.url}:${loc.lineNumber}` : ''));
+    });
+    page.on('pageerror', (err) => fail('console', 'pageerror', trunc(err.stack || err.message, 300)));
+    tabs.push(tab);
+  }
+
+  const idsByUrl = new Map();   // absolute page URL → Set of ids
+  const refsByUrl = new Map();  // absolute page URL → refs
+  const urlPaths = [...pages.keys()];
+  await pool(urlPaths, opts.jobs, async (urlPath, w) => {
+    const tab = tabs[w];
+    tab.current = urlPath;
+    const url = origin + urlPath;
+    try {
+      const c = await checkPage(tab.page, url, (...a) => record(urlPath, ...a), { isNotFoundPage: false });
+      idsByUrl.set(url, new Set(c.ids));
+      refsByUrl.set(url, c.refs);
+    } catch (e) {
+      record(urlPath, 'browser', 'exception', trunc(e.message, 300));
+    }
+    // The 404 page is also what hosts serve at any missing URL, at any depth:
+    // its styles, images and scripts must load from there too.
+    if (pages.get(urlPath).file === '404.html') {
+      const missing = `${origin}${site.base}browsercheck-missing/a/b/`;
+      tab.expect404 = missing;
+      try {
+        const resp = await tab.page.goto(missing, { waitUntil: 'load', timeout: 30000 });
+        if (resp?.status() !== 404) record(urlPath, 'site', '404-status', `a missing URL answered ${resp?.status()}, want 404`);
+      } catch (e) {
+        record(urlPath, 'browser', 'exception', trunc(e.message, 300));
+      }
+      tab.expect404 = null;
+    }
+    // Leave the page before the next one so late events are not misattributed.
+    await tab.page.goto('about:blank').catch(() => {});
+    tab.current = null;
+  });
+
+  // f: internal references. Each distinct URL is fetched once.
+  const targets = new Map(); // url without fragment → [{page, raw}]
+  for (const [pageUrl, refs] of refsByUrl) {
+    const pagePath = pageUrl.slice(origin.length);
+    for (const ref of refs) {
+      if (!ref.url) { record(pagePath, 'links', 'bad-url', `unparsable URL "${ref.raw}" in <${ref.tag} ${ref.attr}>`); continue; }
+      const u = new URL(ref.url);
+      if (u.origin !== origin) continue; // external links are not followed (no network here)
+      const frag = u.hash.slice(1);
+      u.hash = '';
+      const key = u.href;
+      if (!targets.has(key)) targets.set(key, []);
+      targets.get(key).push({ page: pagePath, raw: ref.raw, tag: ref.tag, attr: ref.attr, frag });
+    }
+  }
+  const status = new Map();
+  await pool([...targets.keys()], 8, async (u) => {
+    try {
+      const r = await fetch(u, { method: 'GET', redirect: 'follow' });
+      status.set(u, { code: r.status, final: r.url });
+      await r.arrayBuffer();
+    } catch (e) { status.set(u, { code: 0, error: e.message }); }
+  });
+  for (const [u, uses] of targets) {
+    const s = status.get(u);
+    const seen = new Set();
+    for (const use of uses) {
+      if (s.code >= 400 || s.code === 0) {
+        const k = `${use.page} ${use.raw}`;
+        if (!seen.has(k)) { seen.add(k); record(use.page, 'links', 'broken', `<${use.tag} ${use.attr}="${use.raw}"> → ${s.code || s.error}`); }
+        continue;
+      }
+      // Fragments: "#" alone and "#top" are valid by definition.
+      if (!use.frag || use.frag === 'top') continue;
+      let frag = use.frag;
+      try { frag = decodeURIComponent(frag); } catch { /* keep raw */ }
+      const ids = idsByUrl.get(s.final) || idsByUrl.get(u);
+      if (ids && !ids.has(frag)) record(use.page, 'links', 'fragment', `<${use.tag} ${use.attr}="${use.raw}">: no id "${frag}" in ${s.final.slice(origin.length)}`);
+    }
+  }
+
+  // Screenshots: home, first page under axes/ and actions/, governance page.
+  const shotDir = path.join(opts.out, 'screenshots', site.name);
+  await fsp.rm(shotDir, { recursive: true, force: true });
+  await fsp.mkdir(shotDir, { recursive: true });
+  const pick = (prefix) => files.find((f) => f.startsWith(prefix) && f !== `${prefix}index.html`) || files.find((f) => f === `${prefix}index.html`);
+  const shots = [['home', 'index.html'], ['axes', pick('axes/')], ['actions', pick('actions/')],
+    ['gouvernance', files.find((f) => f === 'gouvernance/index.html' || f === 'governance/index.html')]].filter(([, f]) => f && files.includes(f));
+  const shotPage = tabs[0].page;
+  for (const [label, file] of shots) {
+    const urlPath = fileToUrlPath(site.base, file);
+    try {
+      for (const vp of [MOBILE, DESKTOP]) {
+        await shotPage.setViewportSize(vp);
+        await shotPage.goto(origin + urlPath, { waitUntil: 'load', timeout: 30000 });
+        await shotPage.screenshot({ path: path.join(shotDir, `${label}-${vp.width}.png`), fullPage: true, animations: 'disabled' });
+      }
+    } catch (e) {
+      record(urlPath, 'browser', 'screenshot', trunc(e.message, 300));
+    }
+  }
+
+  await context.close();
+  server.close();
+
+  // Nu HTML Checker errors, attributed to the page they are in.
+  const vnu = await vnuPromise;
+  const vnuFailures = [];
+  for (const v of vnu) {
+    const urlPath = v.file && !v.file.startsWith('..') && !v.file.includes(':') ? fileToUrlPath(site.base, v.file) : site.base;
+    const f = { site: site.name, page: urlPath, check: 'vnu', rule: 'error', message: `${v.file}:${v.line}: ${v.message}`, element: v.extract ? trunc(v.extract, 80) : undefined };
+    failures.push(f);
+    vnuFailures.push(f);
+  }
+
+  const pageList = [...pages.values()];
+  const result = {
+    name: site.name, dir: site.dir, base: site.base, seconds: (Date.now() - t0) / 1000,
+    pages: pageList, vnu: { failures: vnuFailures }, failures,
+    screenshots: shots.flatMap(([label]) => [`${label}-375.png`, `${label}-1280.png`].map((f) => path.join(shotDir, f))),
+    passed: pageList.filter((p) => !p.failures.length).length + (vnuFailures.length ? 0 : 1),
+    failed: pageList.filter((p) => p.failures.length).length + (vnuFailures.length ? 1 : 0),
+  };
+  // Failures not tied to a listed page (site-level) still fail the site.
+  const loose = failures.filter((f) => f.check !== 'vnu' && !pages.has(f.page)).length;
+  if (loose) result.failed += 1;
+  console.log(`${site.name}: ${pageList.length} pages checked, ${pageList.filter((p) => p.failures.length).length} with failures; vnu: ${vnuFailures.length} errors (${result.seconds.toFixed(1)} s)`);
+  return result;
+}
+
+// --------------------------------------------------------------------- main
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const t0 = Date.now();
+  for (const need of [CHROMIUM, VNU_JAR]) {
+    if (!fs.existsSync(need)) { console.error(`check.mjs: ${need} is missing: run bash tools/browsercheck/install.sh`); process.exit(2); }
+  }
+  await fsp.mkdir(opts.out, { recursive: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const results = [];
+  try {
+    for (const site of opts.sites) results.push(await checkSite(browser, site, opts));
+  } finally {
+    await browser.close();
+  }
+  const failures = results.flatMap((r) => r.failures);
+  for (const f of failures) {
+    console.log(`${f.site} ${f.page}: [${f.check}] ${f.rule}: ${f.message}${f.element ? ` (${f.element})` : ''}`);
+  }
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  const report = {
+    date: new Date().toISOString(), seconds: (Date.now() - t0) / 1000, passed, failed,
+    versions: {
+      'playwright-core': require('playwright-core/package.json').version,
+      'axe-core': require('axe-core/package.json').version,
+      'vnu-jar': require('vnu-jar/package.json').version,
+      chromium: browser.version(),
+    },
+    sites: results,
+  };
+  await fsp.writeFile(path.join(opts.out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+  console.log(`report: ${path.relative(process.cwd(), path.join(opts.out, 'report.json')) || 'report.json'} (${report.seconds.toFixed(1)} s)`);
+  console.log(`browsercheck: ${passed} passed, ${failed} failed`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(`check.mjs: ${e.stack || e}`);
+  process.exit(2);
+});
