@@ -443,19 +443,22 @@ async function checkSite(browser, site, opts) {
   const tabs = [];
   for (let i = 0; i < opts.jobs; i++) {
     const page = await context.newPage();
-    const tab = { page, current: null, expect404: null };
+    // bad: URLs that already answered >= 400 on the current page (their
+    // aborted load is then not reported a second time).
+    const tab = { page, current: null, expect404: null, bad: new Set() };
     const fail = (...a) => tab.current && record(tab.current, ...a);
     page.on('request', (req) => {
       const u = req.url();
       if (!u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) fail('request', 'external', `request to another host: ${u}`);
     });
     page.on('requestfailed', (req) => {
-      if (external.has(req.url())) return; // already reported as external
+      if (external.has(req.url()) || tab.bad.has(req.url())) return; // already reported
       fail('request', 'failed', `${req.method()} ${req.url()} failed: ${req.failure()?.errorText}`);
     });
     page.on('response', (res) => {
       if (res.status() < 400) return;
       if (tab.expect404 && res.url() === tab.expect404 && res.status() === 404) return;
+      tab.bad.add(res.url());
       fail('request', `http-${res.status()}`, `${res.request().method()} ${res.url()} answered ${res.status()}`);
     });
     page.on('console', (msg) => {
@@ -499,6 +502,7 @@ async function checkSite(browser, site, opts) {
     // Leave the page before the next one so late events are not misattributed.
     await tab.page.goto('about:blank').catch(() => {});
     tab.current = null;
+    tab.bad.clear();
   });
 
   // f: internal references. Each distinct URL is fetched once.
@@ -607,7 +611,9 @@ async function main() {
   } finally {
     await browser.close();
   }
-  const failures = results.flatMap((r) => r.failures);
+  // Sites in argument order, pages in path order, checks in the order found.
+  const failures = results.flatMap((r) => r.failures.map((f, i) => [f, i])
+    .sort(([a, i], [b, j]) => (a.page < b.page ? -1 : a.page > b.page ? 1 : i - j)).map(([f]) => f));
   for (const f of failures) {
     console.log(`${f.site} ${f.page}: [${f.check}] ${f.rule}: ${f.message}${f.element ? ` (${f.element})` : ''}`);
   }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test of Jalons: formatting, go vet, the Go tests (with the race
+# detector), then the browser quality gate when its tools are installed
+# (tools/browsercheck/install.sh installs them; CI always does).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change: $unformatted" >&2
+  exit 1
+fi
+go vet ./...
+go test -race -count=1 ./...
+
+if [ -x tools/browsercheck/run.sh ]; then
+  bash tools/browsercheck/run.sh
+fi
