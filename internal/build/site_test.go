@@ -1,0 +1,228 @@
+package build
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/mmcdole/gofeed"
+
+	"jalons/internal/sitetest"
+)
+
+func renderSite(t *testing.T, archive string) *Result {
+	t.Helper()
+	res, err := Render(Options{Source: sitetest.Dir(t, archive)})
+	if err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	return res
+}
+
+func contains(t *testing.T, res *Result, file string, wants ...string) {
+	t.Helper()
+	b, ok := res.Files[file]
+	if !ok {
+		t.Errorf("%s was not built", file)
+		return
+	}
+	for _, w := range wants {
+		if !strings.Contains(string(b), w) {
+			t.Errorf("%s does not contain %q", file, w)
+		}
+	}
+}
+
+// TestPagesAndFigures checks that a site written to the contract gives the
+// pages of section 9 with the right figures.
+func TestPagesAndFigures(t *testing.T) {
+	res := renderSite(t, small+`
+-- content/_index.md --
++++
+title = "Accueil"
++++
+Bienvenue sur le suivi du projet social.
+-- content/actions/travaux.md --
++++
+title = "Rénovation des logements"
+axis = "precarites"
+status = "done"
+start = 2010-01-01
+end = 2012-12-31
+budget = 550000
++++
+-- content/governance.md --
++++
+[[bodies]]
+id = "copil"
+name = "Comité de pilotage"
++++
+-- content/pages/accessibilite.md --
++++
+title = "Déclaration d'accessibilité"
++++
+`)
+	nbsp := "\u00a0"
+	// épicerie: 190/200 = 95 %; travaux: done = 100 %; overall 97.5 % → 98 %
+	contains(t, res, "index.html", "Bienvenue sur le suivi", "<strong>98"+nbsp+"%</strong>", `value="98"`)
+	contains(t, res, "axes/precarites/index.html", "<strong>98"+nbsp+"%</strong>", "Épicerie sociale", "Rénovation des logements")
+	contains(t, res, "actions/epicerie/index.html", "<strong>95"+nbsp+"%</strong>", "190"+nbsp+"familles", "200"+nbsp+"familles",
+		`<time datetime="2012-12-31">31 décembre 2012</time>`, "En cours")
+	contains(t, res, "actions/travaux/index.html", "550"+nbsp+"000"+nbsp+"€", "1er janvier 2010", "Réalisée")
+	contains(t, res, "indicateurs/index.html", "Familles aidées")
+	contains(t, res, "indicateurs/familles/index.html", "<caption>")
+	contains(t, res, "actualites/index.html", "Réunion", "29 avril 2017")
+	contains(t, res, "actualites/reunion/index.html", "Texte.")
+	contains(t, res, "gouvernance/index.html", "Comité de pilotage")
+	contains(t, res, "accessibilite/index.html", "Déclaration d&#39;accessibilité")
+	contains(t, res, "404.html", "Page introuvable")
+	contains(t, res, "robots.txt", "Sitemap: https://www.example.fr/projet-social/sitemap.xml")
+	contains(t, res, "sitemap.xml", "<loc>https://www.example.fr/projet-social/actions/epicerie/</loc>")
+	for _, f := range []string{"data/actions.csv", "data/indicators.csv", "data/values.csv", "data/site.json", "feed.xml", "css/jalons.css"} {
+		contains(t, res, f)
+	}
+}
+
+func TestEnglishSite(t *testing.T) {
+	res := renderSite(t, strings.Replace(small, `title = "Projet social"`, "title = \"Social plan\"\nlanguage = \"en\"", 1))
+	contains(t, res, "index.html", `<html lang="en">`, "Overall progress", `href="/projet-social/news/"`)
+	contains(t, res, "actions/epicerie/index.html", "In progress", "190\u00a0familles", "31 December 2012", "<strong>95%</strong>")
+	contains(t, res, "indicators/familles/index.html", "Measured values")
+	contains(t, res, "news/reunion/index.html", "29 April 2017")
+	if _, ok := res.Files["actualites/index.html"]; ok {
+		t.Error("an English site has French paths")
+	}
+}
+
+// TestSubPath checks that every link and asset of every page stays under
+// the base path, so that the site works inside a town's website.
+func TestSubPath(t *testing.T) {
+	res, err := Render(Options{Source: "../.."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	attr := regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+	for p, b := range res.Files {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		for _, m := range attr.FindAllStringSubmatch(string(b), -1) {
+			u := m[1]
+			ok := strings.HasPrefix(u, "/projet-social/") || strings.HasPrefix(u, "#") ||
+				strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "mailto:")
+			if !ok {
+				t.Errorf("%s links to %q, outside the base path /projet-social/", p, u)
+			}
+			if strings.HasPrefix(u, "/projet-social/") {
+				target := strings.TrimPrefix(u, "/projet-social/")
+				target, _, _ = strings.Cut(target, "#")
+				if target == "" || strings.HasSuffix(target, "/") {
+					target += "index.html"
+				}
+				if _, exists := res.Files[target]; !exists {
+					t.Errorf("%s links to %q, which is not built", p, u)
+				}
+			}
+		}
+	}
+}
+
+func TestFeed(t *testing.T) {
+	res, err := Render(Options{Source: "../.."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(res.Files["feed.xml"]))
+	if err != nil {
+		t.Fatalf("parsing feed.xml: %v", err)
+	}
+	if feed.FeedType != "atom" || feed.Language != "fr" || feed.FeedLink != "https://www.example.fr/projet-social/feed.xml" {
+		t.Errorf("feed: type %q, language %q, self link %q", feed.FeedType, feed.Language, feed.FeedLink)
+	}
+	if len(feed.Items) != len(res.Site.News) || len(feed.Items) == 0 {
+		t.Fatalf("feed has %d entries; want %d", len(feed.Items), len(res.Site.News))
+	}
+	for i, it := range feed.Items {
+		n := res.Site.News[i]
+		want := "https://www.example.fr/projet-social/actualites/" + n.Slug + "/"
+		if it.GUID != want || it.Link != want {
+			t.Errorf("entry %d: id %q, link %q; want %q", i, it.GUID, it.Link, want)
+		}
+		if it.PublishedParsed == nil || it.PublishedParsed.Format("2006-01-02") != n.Date.String() {
+			t.Errorf("entry %d: published %v; want %s", i, it.PublishedParsed, n.Date)
+		}
+		if strings.Contains(it.Content, `href="/`) || strings.Contains(it.Content, `src="/`) {
+			t.Errorf("entry %d has a relative link: %s", i, it.Content)
+		}
+	}
+}
+
+func TestOpenData(t *testing.T) {
+	res := renderSite(t, small)
+	tests := []struct {
+		file   string
+		header string
+		rows   int
+	}{
+		{"data/actions.csv", "slug,title,axis,status,start,end,lead,partners,audience,territories,budget,spent,progress,weight,url", 1},
+		{"data/indicators.csv", "slug,title,action,unit,baseline,target,direction,latest_date,latest_value,progress,source,url", 1},
+		{"data/values.csv", "indicator,date,value,unit,note", 1},
+	}
+	for _, tt := range tests {
+		records, err := csv.NewReader(bytes.NewReader(res.Files[tt.file])).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", tt.file, err)
+		}
+		if got := strings.Join(records[0], ","); got != tt.header {
+			t.Errorf("%s header = %s; want %s", tt.file, got, tt.header)
+		}
+		if len(records)-1 != tt.rows {
+			t.Errorf("%s has %d rows; want %d", tt.file, len(records)-1, tt.rows)
+		}
+	}
+	contains(t, res, "data/indicators.csv", "familles,Familles aidées,epicerie,familles,0,200,increase,2012-12-31,190,95.00,")
+	var site struct {
+		Progress   float64
+		Indicators []struct{ Values []struct{ Value float64 } }
+	}
+	if err := json.Unmarshal(res.Files["data/site.json"], &site); err != nil {
+		t.Fatal(err)
+	}
+	if site.Progress != 95 || site.Indicators[0].Values[0].Value != 190 {
+		t.Errorf("site.json: progress %v, first value %v", site.Progress, site.Indicators[0].Values)
+	}
+}
+
+func TestNewsPagination(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("-- config.toml --\ntitle = \"T\"\nnewsPerPage = 5\n")
+	for i := 1; i <= 12; i++ {
+		fmt.Fprintf(&b, "-- content/news/n%02d.md --\n+++\ntitle = \"Nouvelle %d\"\ndate = 2020-01-%02d\n+++\n", i, i, i)
+	}
+	res := renderSite(t, b.String())
+	contains(t, res, "actualites/index.html", "Nouvelle 12", "Nouvelle 8", `href="/actualites/page/2/" rel="next"`, "Page 1 sur 3")
+	contains(t, res, "actualites/page/2/index.html", "Nouvelle 7", "Nouvelle 3", `rel="prev"`, `rel="next"`)
+	contains(t, res, "actualites/page/3/index.html", "Nouvelle 2", "Nouvelle 1", `href="/actualites/page/2/" rel="prev"`)
+	if strings.Contains(string(res.Files["actualites/index.html"]), "Nouvelle 7<") {
+		t.Error("page 1 holds more than newsPerPage items")
+	}
+	if _, ok := res.Files["actualites/page/4/index.html"]; ok {
+		t.Error("a fourth page was built for 12 items at 5 a page")
+	}
+}
+
+func TestSiteTheme(t *testing.T) {
+	res := renderSite(t, small+`
+-- themes/mairie/layouts/404.html --
+{{define "main"}}<h1>Perdu ?</h1>{{end}}
+-- themes/mairie/static/css/mairie.css --
+body { color: black; }
+`+"-- config.toml --\ntitle = \"T\"\ntheme = \"mairie\"\n")
+	contains(t, res, "404.html", "<h1>Perdu ?</h1>")
+	contains(t, res, "index.html", "Avancement global") // the default theme's home
+	contains(t, res, "css/mairie.css", "color: black")
+}
