@@ -110,7 +110,7 @@ func Suggest(name string, known []string) string {
 	if len(name) > 8 {
 		limit = 3
 	}
-	if best == "" || bestDist > limit {
+	if best == "" || bestDist > limit || bestDist >= len([]rune(name)) {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"jalons/internal/sitetest"
+)
+
+const site = `
+-- config.toml --
+title = "Projet social"
+-- content/axes/a.md --
++++
+title = "A"
++++
+-- content/actions/x.md --
++++
+title = "X"
+axis = "a"
+status = "done"
++++
+`
+
+func jalons(args ...string) (stdout, stderr string, err error) {
+	var o, e bytes.Buffer
+	err = run(context.Background(), args, &o, &e)
+	return o.String(), e.String(), err
+}
+
+func TestBuild(t *testing.T) {
+	dir := sitetest.Dir(t, site)
+	out, errOut, err := jalons("build", "-source", dir)
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, errOut)
+	}
+	if !regexp.MustCompile(`^jalons: \d+ pages and \d+ files written to .*public in \d+m?s\n$`).MatchString(out) {
+		t.Errorf("build printed %q", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "actions", "x", "index.html")); err != nil {
+		t.Error(err)
+	}
+	dest := filepath.Join(t.TempDir(), "site")
+	if _, errOut, err := jalons("build", "-source", dir, "-destination", dest, "-base-url", "https://example.org/ps/"); err != nil {
+		t.Fatalf("build -destination: %v %s", err, errOut)
+	}
+	b, _ := os.ReadFile(filepath.Join(dest, "index.html"))
+	if !strings.Contains(string(b), `href="/ps/axes/a/"`) {
+		t.Error("-base-url did not set the links' base path")
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	dir := sitetest.Dir(t, site+`
+-- content/actions/y.md --
++++
+title = "Y"
+axis = "b"
+status = "fini"
++++
+`)
+	out, errOut, err := jalons("build", "-source", dir)
+	if err == nil {
+		t.Fatal("build of a broken site succeeded")
+	}
+	want := `content/actions/y.md:3:1: unknown axis "b" (known: a)
+content/actions/y.md:4:1: "status": unknown status "fini"; use one of planned, in_progress, done, suspended, abandoned, a-venir, en-cours, realisee, suspendue, abandonnee
+jalons: 2 problems found; nothing was written
+`
+	if out != "" || errOut != want {
+		t.Errorf("build printed\n%s%s\nwant\n%s", out, errOut, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Error("a failed build wrote public/")
+	}
+	// check reports the same, and writes nothing either.
+	_, errOut2, err := jalons("check", "-source", dir)
+	if err == nil || errOut2 != want {
+		t.Errorf("check printed %q; want %q", errOut2, want)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	dir := sitetest.Dir(t, site)
+	out, _, err := jalons("check", "-source", dir)
+	if err != nil || !strings.HasPrefix(out, "jalons: no problem found (") {
+		t.Errorf("check: %v, %q", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Error("check wrote public/")
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{nil, "usage:"},
+		{[]string{"publish"}, `jalons: unknown command "publish"`},
+		{[]string{"build", "-sauce", "x"}, "flag provided but not defined: -sauce"},
+		{[]string{"build", "site"}, `jalons build: unexpected argument "site"`},
+		{[]string{"build", "-source", "/nonexistent/site"}, "config.toml: no config.toml in the site's folder"},
+	}
+	for _, tt := range tests {
+		_, errOut, err := jalons(tt.args...)
+		if err == nil || !strings.Contains(errOut, tt.want) {
+			t.Errorf("jalons %v: err %v, printed %q; want %q", tt.args, err, errOut, tt.want)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, _, err := jalons("version")
+	if err != nil || !strings.HasPrefix(out, "jalons "+version) {
+		t.Errorf("version printed %q, %v", out, err)
+	}
+}
