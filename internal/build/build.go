@@ -14,7 +14,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"jalons/internal/config"
@@ -143,6 +145,9 @@ func destination(opts Options) (string, error) {
 	return dest, nil
 }
 
+// writers is how many files Write writes at once.
+const writers = 8
+
 // Write writes files into a new folder beside dest, then puts it in
 // dest's place. Every path must stay inside dest.
 func Write(dest string, files render.Files) (err error) {
@@ -162,15 +167,51 @@ func Write(dest string, files render.Files) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	for p, b := range files {
+	// Make each folder once, parents first, then write the files from
+	// several goroutines: on most disks a build waits on system calls.
+	dirs := map[string]bool{}
+	for p := range files {
 		if !filepath.IsLocal(filepath.FromSlash(p)) {
 			return fmt.Errorf("refusing to write %q outside the output folder", p)
 		}
-		full := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		for d := filepath.Dir(filepath.FromSlash(p)); d != "."; d = filepath.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	sorted := make([]string, 0, len(dirs))
+	for d := range dirs {
+		sorted = append(sorted, d)
+	}
+	sort.Strings(sorted)
+	for _, d := range sorted {
+		if err := os.Mkdir(filepath.Join(tmp, d), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(full, b, 0o644); err != nil {
+	}
+	paths := make(chan string)
+	errs := make(chan error, writers)
+	var wg sync.WaitGroup
+	for range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var first error
+			for p := range paths {
+				if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(p)), files[p], 0o644); err != nil && first == nil {
+					first = err
+				}
+			}
+			errs <- first
+		}()
+	}
+	for p := range files {
+		paths <- p
+	}
+	close(paths)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
 			return err
 		}
 	}

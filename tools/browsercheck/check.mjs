@@ -290,8 +290,18 @@ function inPageOverflow(describe) {
     // ">=" keeps the deepest element among those reaching as far.
     if (r.right + window.scrollX >= right && !clipped(el)) { right = r.right + window.scrollX; worst = el; }
   }
+  let what = 'reaches';
+  if (!worst) {
+    // No box sticks out: then some content (a long word, a wide image in a
+    // fixed box) overflows its box. Take the deepest such element.
+    for (const el of document.body.querySelectorAll('*')) {
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible' && !clipped(el)) {
+        worst = el; what = 'has content overflowing to'; right = el.getBoundingClientRect().left + window.scrollX + el.scrollWidth;
+      }
+    }
+  }
   // describe is passed as source text: page.evaluate cannot pass functions.
-  return { sw, vw, worst: worst ? new Function(`return (${describe})`)()(worst) : null, right: Math.round(right) };
+  return { sw, vw, what, worst: worst ? new Function(`return (${describe})`)()(worst) : null, right: Math.round(right) };
 }
 
 // The focused element: what it is, where it is, and its computed focus style.
@@ -321,6 +331,35 @@ function inPageFocused(describe) {
 }
 
 // ------------------------------------------------------------------ checks
+
+// Runs axe-core in the page and records its violations. axe is evaluated
+// through DevTools rather than added as a <script> tag, so that a
+// Content-Security-Policy (script-src 'self') cannot block it. `seen` holds
+// "rule target" keys already reported for this page (to skip repeats).
+async function runAxe(page, fail, { seen = new Set(), note = '' } = {}) {
+  const hasAxe = await page.evaluate(() => typeof window.axe === 'object');
+  if (!hasAxe) await page.evaluate(AXE_SOURCE + '\n;void 0');
+  const violations = await page.evaluate(async ([locale, tags]) => {
+    window.axe.configure({ locale });
+    const res = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return res.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.join(' '), html: n.html,
+        msg: [...n.any, ...n.all, ...n.none].map((c) => c.message).filter(Boolean)[0] || '',
+      })),
+    }));
+  }, [AXE_LOCALE, AXE_TAGS]);
+  for (const v of violations) {
+    const nodes = v.nodes.filter((n) => !seen.has(`${v.id} ${n.target}`));
+    for (const n of nodes) seen.add(`${v.id} ${n.target}`);
+    for (const n of nodes.slice(0, MAX_NODES_PER_RULE)) {
+      fail('axe', `${v.id} (${v.impact})`, v.help + note + (n.msg ? ` — ${trunc(n.msg, 200)}` : ''), `${n.target} — ${trunc(n.html)}`);
+    }
+    if (nodes.length > MAX_NODES_PER_RULE) fail('axe', `${v.id} (${v.impact})`, `… and ${nodes.length - MAX_NODES_PER_RULE} more elements${note}`);
+  }
+  return seen;
+}
 
 // One check run of a page: loads it fresh, then runs checks a–f in order.
 // fail(check, rule, message, element) records a failure.
@@ -372,28 +411,9 @@ async function checkPage(page, url, fail, { isNotFoundPage }) {
     }
   }
 
-  // b: axe-core. Evaluated through DevTools rather than a <script> tag so that
-  // a Content-Security-Policy (script-src 'self') does not block it.
+  // b: axe-core, with nothing focused.
   await page.evaluate(() => document.activeElement?.blur());
-  const hasAxe = await page.evaluate(() => typeof window.axe === 'object');
-  if (!hasAxe) await page.evaluate(AXE_SOURCE + '\n;void 0');
-  const violations = await page.evaluate(async ([locale, tags]) => {
-    window.axe.configure({ locale });
-    const res = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return res.violations.map((v) => ({
-      id: v.id, impact: v.impact, help: v.help,
-      nodes: v.nodes.map((n) => ({
-        target: n.target.join(' '), html: n.html,
-        msg: [...n.any, ...n.all, ...n.none].map((c) => c.message).filter(Boolean)[0] || '',
-      })),
-    }));
-  }, [AXE_LOCALE, AXE_TAGS]);
-  for (const v of violations) {
-    for (const n of v.nodes.slice(0, MAX_NODES_PER_RULE)) {
-      fail('axe', `${v.id} (${v.impact})`, v.help + (n.msg ? ` — ${trunc(n.msg, 200)}` : ''), `${n.target} — ${trunc(n.html)}`);
-    }
-    if (v.nodes.length > MAX_NODES_PER_RULE) fail('axe', `${v.id} (${v.impact})`, `… and ${v.nodes.length - MAX_NODES_PER_RULE} more elements`);
-  }
+  const axeSeen = await runAxe(page, fail);
 
   // f (collection): ids and references, checked by the caller once per site.
   const collected = await page.evaluate(inPageCollect);
@@ -404,9 +424,9 @@ async function checkPage(page, url, fail, { isNotFoundPage }) {
   const o = await page.evaluate(inPageOverflow, describe);
   if (o.sw > MOBILE.width) {
     fail('reflow', 'horizontal-scroll', `page is ${o.sw} px wide at a ${MOBILE.width} px viewport`,
-      o.worst ? `${o.worst.sel} reaches ${o.right} px — ${trunc(o.worst.html)}` : undefined);
+      o.worst ? `${o.worst.sel} ${o.what} ${o.right} px — ${trunc(o.worst.html)}` : undefined);
   }
-  return collected;
+  return { ...collected, axeSeen };
 }
 
 // ------------------------------------------------------------------- a site
@@ -474,6 +494,7 @@ async function checkSite(browser, site, opts) {
 
   const idsByUrl = new Map();   // absolute page URL → Set of ids
   const refsByUrl = new Map();  // absolute page URL → refs
+  const axeSeen = new Map();    // url path → axe "rule target" keys reported
   const urlPaths = [...pages.keys()];
   await pool(urlPaths, opts.jobs, async (urlPath, w) => {
     const tab = tabs[w];
@@ -483,6 +504,7 @@ async function checkSite(browser, site, opts) {
       const c = await checkPage(tab.page, url, (...a) => record(urlPath, ...a), { isNotFoundPage: false });
       idsByUrl.set(url, new Set(c.ids));
       refsByUrl.set(url, c.refs);
+      axeSeen.set(urlPath, c.axeSeen);
     } catch (e) {
       record(urlPath, 'browser', 'exception', trunc(e.message, 300));
     }
@@ -553,18 +575,26 @@ async function checkSite(browser, site, opts) {
   const pick = (prefix) => files.find((f) => f.startsWith(prefix) && f !== `${prefix}index.html`) || files.find((f) => f === `${prefix}index.html`);
   const shots = [['home', 'index.html'], ['axes', pick('axes/')], ['actions', pick('actions/')],
     ['gouvernance', files.find((f) => f === 'gouvernance/index.html' || f === 'governance/index.html')]].filter(([, f]) => f && files.includes(f));
-  const shotPage = tabs[0].page;
+  // These pages stand for the site's templates: axe also runs on them at
+  // 375 px, where the mobile layout may show other elements (menu button…).
+  const shotTab = tabs[0], shotPage = shotTab.page;
   for (const [label, file] of shots) {
     const urlPath = fileToUrlPath(site.base, file);
+    shotTab.current = urlPath;
+    const fail = (...a) => record(urlPath, ...a);
     try {
       for (const vp of [MOBILE, DESKTOP]) {
         await shotPage.setViewportSize(vp);
         await shotPage.goto(origin + urlPath, { waitUntil: 'load', timeout: 30000 });
+        if (vp === MOBILE) await runAxe(shotPage, fail, { seen: axeSeen.get(urlPath), note: ` (at ${vp.width} px)` });
         await shotPage.screenshot({ path: path.join(shotDir, `${label}-${vp.width}.png`), fullPage: true, animations: 'disabled' });
       }
     } catch (e) {
-      record(urlPath, 'browser', 'screenshot', trunc(e.message, 300));
+      fail('browser', 'screenshot', trunc(e.message, 300));
     }
+    await shotPage.goto('about:blank').catch(() => {});
+    shotTab.current = null;
+    shotTab.bad.clear();
   }
 
   await context.close();

@@ -1,0 +1,120 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// writeLargeSite writes a generated site of n actions over 10 axes, with an
+// indicator per action and a news item per 10 actions.
+func writeLargeSite(tb testing.TB, n int) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	write("config.toml", "title = \"Grand projet\"\nbaseURL = \"https://example.fr/ps/\"\nnewsPerPage = 10\n")
+	for a := 0; a < 10; a++ {
+		write(fmt.Sprintf("content/axes/axe-%d.md", a), fmt.Sprintf("+++\ntitle = \"Axe %d\"\norder = %d\n+++\nPourquoi cet axe.\n", a, a))
+	}
+	statuses := []string{"planned", "in_progress", "done", "suspended", "abandoned"}
+	for i := 0; i < n; i++ {
+		write(fmt.Sprintf("content/actions/action-%d.md", i), fmt.Sprintf(`+++
+title = "Action numéro %d"
+axis = "axe-%d"
+status = %q
+start = 2020-01-01
+end = 2022-12-31
+lead = "CCAS"
+partners = ["Mission locale", "Banque alimentaire"]
+budget = 15000
+summary = "Une phrase pour les listes."
++++
+## Objectifs
+
+- Accompagner les familles ;
+- Réduire l'isolement.
+
+## Moyens
+
+| Poste | Montant |
+|---|---|
+| Personnel | 10 000 € |
+| Locaux | 5 000 € |
+
+## Évaluation
+
+Un bilan annuel est présenté au comité de pilotage[^1].
+
+[^1]: Compte rendu disponible sur demande.
+`, i, i%10, statuses[i%5]))
+		write(fmt.Sprintf("content/indicators/ind-%d.toml", i), fmt.Sprintf(`title = "Indicateur %d"
+action = "action-%d"
+unit = "familles"
+target = 200
+[[values]]
+date = 2020-12-31
+value = 60
+[[values]]
+date = 2021-12-31
+value = 130
+[[values]]
+date = 2022-12-31
+value = 190
+`, i, i))
+		if i%10 == 0 {
+			write(fmt.Sprintf("content/news/news-%d.md", i), fmt.Sprintf("+++\ntitle = \"Nouvelle %d\"\ndate = 2021-%02d-%02d\nactions = [\"action-%d\"]\n+++\nTexte de la nouvelle.\n", i, i%12+1, i%28+1, i))
+		}
+	}
+	return dir
+}
+
+func benchmarkBuild(b *testing.B, n int) {
+	dir := writeLargeSite(b, n)
+	dest := filepath.Join(b.TempDir(), "public")
+	var pages int
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := Build(Options{Source: dir, Destination: dest})
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = res.Pages
+	}
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(pages), "pages")
+}
+
+func BenchmarkBuildExample(b *testing.B) {
+	dest := filepath.Join(b.TempDir(), "public")
+	var pages int
+	for i := 0; i < b.N; i++ {
+		res, err := Build(Options{Source: "../..", Destination: dest})
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = res.Pages
+	}
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(pages), "pages")
+}
+
+func BenchmarkBuild1000(b *testing.B)  { benchmarkBuild(b, 1000) }
+func BenchmarkBuild10000(b *testing.B) { benchmarkBuild(b, 10000) }
+
+// BenchmarkRender1000 is the build of 1,000 actions without the writing.
+func BenchmarkRender1000(b *testing.B) {
+	dir := writeLargeSite(b, 1000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Render(Options{Source: dir}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
