@@ -93,21 +93,16 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// report prints every problem of a failed build, one a line, and a count.
+// report prints every problem of a failed build, one a line as
+// path:line:col: message.
 func report(stderr io.Writer, err error) error {
 	var list diag.List
 	if errors.As(err, &list) {
 		for _, e := range list {
 			fmt.Fprintln(stderr, e)
 		}
-		noun := "problems"
-		if len(list) == 1 {
-			noun = "problem"
-		}
-		fmt.Fprintf(stderr, "jalons: %d %s found; nothing was written\n", len(list), noun)
 		return errReported
 	}
 	fmt.Fprintln(stderr, "jalons:", err)
-	fmt.Fprintln(stderr, "jalons: nothing was written")
 	return errReported
 }

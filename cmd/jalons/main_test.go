@@ -70,7 +70,6 @@ status = "fini"
 	}
 	want := `content/actions/y.md:3:1: unknown axis "b" (known: a)
 content/actions/y.md:4:1: "status": unknown status "fini"; use one of planned, in_progress, done, suspended, abandoned, a-venir, en-cours, realisee, suspendue, abandonnee
-jalons: 2 problems found; nothing was written
 `
 	if out != "" || errOut != want {
 		t.Errorf("build printed\n%s%s\nwant\n%s", out, errOut, want)
@@ -105,7 +104,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"publish"}, `jalons: unknown command "publish"`},
 		{[]string{"build", "-sauce", "x"}, "flag provided but not defined: -sauce"},
 		{[]string{"build", "site"}, `jalons build: unexpected argument "site"`},
-		{[]string{"build", "-source", "/nonexistent/site"}, "config.toml: no config.toml in the site's folder"},
+		{[]string{"build", "-source", "/nonexistent/site"}, "config.toml:1:1: no config.toml in the site's folder"},
 	}
 	for _, tt := range tests {
 		_, errOut, err := jalons(tt.args...)

@@ -25,7 +25,7 @@ period = { start = 2017, end = 2020 }
 
 func TestLoadErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{
-		{"missing file", "", `config.toml: no config.toml in the site's folder (create one with at least title = "…", or run jalons init)`},
+		{"missing file", "", `config.toml:1:1: no config.toml in the site's folder (create one with at least title = "…", or run jalons init)`},
 		{"typo", "title = \"x\"\nbaseUrl = \"https://a.fr/\"\n", `config.toml:2:1: unknown key "baseUrl" (did you mean "baseURL"?)`},
 		{"language", "title = \"x\"\nlanguage = \"de\"\n", `config.toml:2:1: "language": unknown language "de" (use "fr" or "en")`},
 		{"base url", "title = \"x\"\nbaseURL = \"www.example.fr\"\n", `config.toml:2:1: baseURL "www.example.fr" must be a full address such as https://www.example.fr/projet-social/`},

@@ -12,21 +12,17 @@ import (
 	"strings"
 )
 
-// Pos is a place in a file of the site. Line and Col count from 1; zero
-// means unknown. File is relative to the site's folder, with slashes.
+// Pos is a place in a file of the site. Line and Col count from 1; a
+// problem with a whole file (zero line) is shown at 1:1, so that every
+// message reads path:line:col. File is relative to the site's folder,
+// with slashes.
 type Pos struct {
 	File      string
 	Line, Col int
 }
 
 func (p Pos) String() string {
-	switch {
-	case p.Line > 0 && p.Col > 0:
-		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-	case p.Line > 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return p.File
+	return fmt.Sprintf("%s:%d:%d", p.File, max(p.Line, 1), max(p.Col, 1))
 }
 
 // Error is one problem at one place.

@@ -34,7 +34,7 @@ func TestListSortAndPrint(t *testing.T) {
 	l.Add(Pos{File: "config.toml"}, "no line")
 	l.Sort()
 	want := strings.Join([]string{
-		"config.toml: no line",
+		"config.toml:1:1: no line",
 		"content/a.md:1:1: early",
 		"content/a.md:9:3: late",
 		"content/b.md:2:1: second file",
