@@ -121,20 +121,19 @@ func hasBody(g *content.Governance, id string) bool {
 	return false
 }
 
-// keyIndicators are the indicators of the whole project, or else the
-// first six that measure progress.
+// keyIndicators are the indicators of the whole project, then those that
+// measure progress, six at most.
 func keyIndicators(s *content.Site) []*content.Indicator {
-	var project, measured []*content.Indicator
+	var out []*content.Indicator
 	for _, ind := range s.Indicators {
 		if ind.Action == nil {
-			project = append(project, ind)
-		}
-		if ind.Progress.Known && len(measured) < 6 {
-			measured = append(measured, ind)
+			out = append(out, ind)
 		}
 	}
-	if len(project) > 0 {
-		return project
+	for _, ind := range s.Indicators {
+		if ind.Action != nil && ind.Progress.Known {
+			out = append(out, ind)
+		}
 	}
-	return measured
+	return out[:min(len(out), 6)]
 }
