@@ -317,3 +317,30 @@ func TestDestinationGuard(t *testing.T) {
 		t.Fatalf("the site's files were touched: %v", err)
 	}
 }
+
+func TestBuildErrors(t *testing.T) {
+	tests := []struct {
+		name, extra string
+		opts        Options
+		want        string
+	}{
+		{"theme not found", "-- config.toml --\ntitle = \"T\"\ntheme = \"mairie\"\n", Options{},
+			`config.toml:2:1: theme "mairie" not found: there is no folder themes/mairie (remove the key to use the default theme)`},
+		{"static file with a page's path", "-- static/axes/precarites/index.html --\n<p>x</p>\n", Options{},
+			`static/axes/precarites/index.html has the path of a page the site builds: rename or move it`},
+		{"base url flag", "", Options{BaseURL: "example.fr/ps"},
+			`-base-url:1:1: baseURL "example.fr/ps" must be a full address such as https://www.example.fr/projet-social/`},
+		{"base url with a query", "-- config.toml --\ntitle = \"T\"\nbaseURL = \"https://example.fr/?a=1\"\n", Options{},
+			`config.toml:2:1: baseURL "https://example.fr/?a=1" must not have a query (?…) or fragment (#…)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := tt.opts
+			opts.Source = sitetest.Dir(t, small+tt.extra)
+			_, err := Build(opts)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("Build error = %v; want %s", err, tt.want)
+			}
+		})
+	}
+}

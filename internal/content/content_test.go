@@ -310,6 +310,65 @@ x
 title = "Actualités"
 +++
 `, `content/pages/actualites.md:1:1: the page slug "actualites" is taken by a section of the site (rename the file, or set slug = "…")`},
+		{"file name without letters", `
+-- content/actions/日本.md --
++++
+title = "X"
+axis = "precarites"
+status = "done"
++++
+`, `content/actions/日本.md:1:1: the file name gives no slug: name it with letters or digits, like mon-action.md`},
+		{"negative budget", `
+-- content/actions/x.md --
++++
+title = "X"
+axis = "precarites"
+status = "done"
+budget = -5
+spent = -1
++++
+`, "content/actions/x.md:5:1: budget -5 must not be negative\ncontent/actions/x.md:6:1: spent -1 must not be negative"},
+		{"structures", `
+-- content/governance.md --
++++
+[[structures]]
+id = "ccas"
+name = "CCAS"
+url = "www.ccas.fr"
+
+[[structures]]
+id = "ccas"
+name = "Autre"
++++
+`, "content/governance.md:5:1: url \"www.ccas.fr\" must be a full address starting with https://\ncontent/governance.md:8:1: two structures have the id \"ccas\" (each structure needs its own id)"},
+		{"wrong shapes", `
+-- content/governance.md --
++++
+bodies = "copil"
+structures = [1, 2]
++++
+-- content/indicators/y.toml --
+title = "Y"
+values = { date = 2012-12-31, value = 1 }
+baseline = 1.5
+-- content/axes/z.md --
++++
+title = "Z"
+order = 1.5
++++
+-- content/actions/w.md --
++++
+title = "W"
+axis = "precarites"
+status = 3
++++
+`, strings.Join([]string{
+			`content/actions/w.md:4:1: "status" must be text in quotes, not the number 3`,
+			`content/axes/z.md:3:1: "order" must be a whole number, not 1.5`,
+			`content/governance.md:2:1: "bodies" must be a list of tables, written [[bodies]]`,
+			`content/governance.md:3:1: "structures" must be a list of tables, written [[structures]]`,
+			`content/indicators/y.toml:2:1: "values" must be a list of tables, written [[values]]`,
+		}, "\n")},
 		{"empty title and bad colour", `
 -- content/axes/x.md --
 +++
