@@ -390,6 +390,13 @@ color = "orange"
 	}
 }
 
+func TestHomeWithoutTitle(t *testing.T) {
+	s, errs := load(t, "-- content/_index.md --\n+++\nsummary = \"Suivi public\"\n+++\nBienvenue.\n", false)
+	if errs != "" || s.Home.Summary != "Suivi public" || s.Home.Src.Body != "Bienvenue.\n" {
+		t.Errorf("home: errors %q, %+v", errs, s.Home)
+	}
+}
+
 func TestIgnoredFiles(t *testing.T) {
 	s, errs := load(t, `
 -- content/actions/.epicerie.md.swp --

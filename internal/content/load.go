@@ -88,7 +88,7 @@ func (l *loader) walkContent(drafts bool) {
 		if dir == "" {
 			switch name {
 			case "_index.md":
-				l.site.Home = l.page(p)
+				l.home(p)
 			case "governance.md":
 				l.governance(p)
 			default:
@@ -185,10 +185,20 @@ func (l *loader) page(file string) *Page {
 	}
 	pg.Src = src
 	l.required(src, "title", pg.Title)
-	if file != "content/_index.md" {
-		pg.Slug = l.slugOf("pages", src, pg.SlugKey)
-	}
+	pg.Slug = l.slugOf("pages", src, pg.SlugKey)
 	return pg
+}
+
+// home reads content/_index.md, whose keys are a page's, none required:
+// the home page's title is the site's.
+func (l *loader) home(file string) {
+	var front struct {
+		Title   string `toml:"title"`
+		Summary string `toml:"summary"`
+	}
+	if src, ok := l.markdown(file, &front); ok {
+		l.site.Home = &Page{Title: front.Title, Summary: front.Summary, Src: src}
+	}
 }
 
 func (l *loader) axis(file string) {
