@@ -156,13 +156,15 @@ function decodePng(buf) {
   return { width, height, bpp, px };
 }
 
-// Number of pixels that differ between two PNG screenshots of the same clip.
+// Number of pixels that differ visibly between two PNG screenshots of the
+// same clip: some colour channel moves by more than 40 of 255 (a faint tint
+// such as #fff → #ffd is not counted as a focus indicator).
 function changedPixels(pngA, pngB) {
   const a = decodePng(pngA), b = decodePng(pngB);
   if (!a || !b || a.width !== b.width || a.height !== b.height || a.bpp !== b.bpp) return pngA.equals(pngB) ? 0 : Infinity;
   let n = 0;
   for (let i = 0; i < a.px.length; i += a.bpp) {
-    for (let k = 0; k < 3; k++) if (Math.abs(a.px[i + k] - b.px[i + k]) > 8) { n++; break; }
+    for (let k = 0; k < 3; k++) if (Math.abs(a.px[i + k] - b.px[i + k]) > 40) { n++; break; }
   }
   return n;
 }
