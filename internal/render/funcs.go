@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"jalons/internal/chart"
 	"jalons/internal/content"
 )
 
@@ -97,6 +98,20 @@ func (r *renderer) funcs() template.FuncMap {
 			return out
 		},
 		"keyIndicators": keyIndicators,
+		"hasCharts": func(kind string) bool {
+			switch kind {
+			case "home", "axis", "action", "indicator", "governance":
+				return true
+			}
+			return false
+		},
+		"chartProgress": func() chart.Chart { return chart.Progress(r.site, l) },
+		"chartStatuses": func(id string, c content.Counts) chart.Chart { return chart.Statuses(id, c, l) },
+		"chartActions":  func(a *content.Axis) chart.Chart { return chart.Actions(a, l) },
+		"chartIndicator": func(ind *content.Indicator) chart.Chart {
+			return chart.Indicator("chart-"+ind.Slug, ind, l)
+		},
+		"chartGovernance": func(g *content.Governance) chart.Chart { return chart.Governance(g, l) },
 		"firstNews": func(s *content.Site, n int) []*content.News {
 			return s.News[:min(n, len(s.News))]
 		},

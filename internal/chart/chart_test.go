@@ -1,0 +1,166 @@
+package chart
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"jalons/internal/content"
+)
+
+// words is a Locale for tests: plain formats, keys as themselves.
+type words struct{}
+
+func (words) T(key string) string {
+	switch key {
+	case "chart.latest":
+		return "%s: %s on %s"
+	case "chart.target":
+		return ", target %s"
+	case "chart.share":
+		return ", %s"
+	case "chart.actions":
+		return "Actions of %s:"
+	case "chart.reports":
+		return "%s reports to %s"
+	case "chart.reports.n":
+		return "%s report to %s"
+	case "colon":
+		return ":"
+	}
+	return key
+}
+func (words) Lang() string                        { return "en" }
+func (words) Percent(r float64) string            { return fmt.Sprintf("%.0f%%", r*100) }
+func (words) Quantity(f float64, u string) string { return fmt.Sprintf("%g %s", f, u) }
+func (words) Date(d content.Date) string          { return d.String() }
+func (words) Status(s content.Status) string      { return s.Code() }
+func (words) List(items []string) string          { return strings.Join(items, " and ") }
+
+func f(v float64) *float64 { return &v }
+
+// roundTrip gives the options as the browser will read them.
+func roundTrip(t *testing.T, c Chart) map[string]any {
+	t.Helper()
+	b, err := json.Marshal(c.Options)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var o map[string]any
+	if err := json.Unmarshal(b, &o); err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+func series(o map[string]any) map[string]any { return o["series"].([]any)[0].(map[string]any) }
+
+func TestIndicator(t *testing.T) {
+	ind := &content.Indicator{Title: "Families", Unit: "families", Target: f(200), Baseline: 10,
+		Values: []content.Value{
+			{Date: content.Date{Year: 2010, Month: 12, Day: 31}, Value: 60},
+			{Date: content.Date{Year: 2012, Month: 12, Day: 31}, Value: 190},
+		},
+		Progress: content.Progress{Ratio: 180.0 / 190, Known: true}}
+	c := Indicator("chart-families", ind, words{})
+	if c.ID != "chart-families" || c.Kind != "line" {
+		t.Errorf("id %q kind %q", c.ID, c.Kind)
+	}
+	want := "Families: 190 families on 2012-12-31, target 200 families, 95%."
+	if c.Description != want {
+		t.Errorf("Description = %q; want %q", c.Description, want)
+	}
+	o := roundTrip(t, c)
+	x := o["xAxis"].([]any)[0].(map[string]any)["data"].([]any)
+	if len(x) != 2 || x[0] != "2010-12-31" || x[1] != "2012-12-31" {
+		t.Errorf("x axis = %v; want the dates in order", x)
+	}
+	s := series(o)
+	data := s["data"].([]any)
+	if data[0].(map[string]any)["value"] != 60.0 || data[1].(map[string]any)["value"] != 190.0 {
+		t.Errorf("series data = %v", data)
+	}
+	marks := s["markLine"].(map[string]any)["data"].([]any)
+	if len(marks) != 2 || marks[0].(map[string]any)["yAxis"] != 200.0 || marks[1].(map[string]any)["yAxis"] != 10.0 {
+		t.Errorf("mark lines = %v; want target 200 then baseline 10", marks)
+	}
+	aria := o["aria"].(map[string]any)
+	if aria["label"].(map[string]any)["description"] != want || aria["decal"].(map[string]any)["show"] != true {
+		t.Errorf("aria = %v", aria)
+	}
+	if o["tooltip"].(map[string]any)["renderMode"] != "richText" {
+		t.Errorf("tooltip = %v; want richText", o["tooltip"])
+	}
+	if _, ok := o["toolbox"]; ok {
+		t.Error("options keep a toolbox")
+	}
+}
+
+func TestIndicatorSentences(t *testing.T) {
+	d := content.Date{Year: 2012, Month: 12, Day: 31}
+	tests := []struct {
+		ind  content.Indicator
+		want string
+	}{
+		{content.Indicator{Title: "People", Unit: "people", Values: []content.Value{{Date: d, Value: 500}}}, "People: 500 people on 2012-12-31."},
+		{content.Indicator{Title: "Empty", Target: f(3)}, "Empty: noValues"},
+	}
+	for _, tt := range tests {
+		if got := IndicatorSentence(&tt.ind, words{}); got != tt.want {
+			t.Errorf("IndicatorSentence = %q; want %q", got, tt.want)
+		}
+	}
+}
+
+func TestProgressAndStatuses(t *testing.T) {
+	a := &content.Axis{Title: "A", Progress: content.Progress{Ratio: 0.5, Known: true}}
+	b := &content.Axis{Title: "B", Color: "#123456"}
+	s := &content.Site{Axes: []*content.Axis{a, b}, Progress: content.Progress{Ratio: 0.5, Known: true}}
+	c := Progress(s, words{})
+	if c.Description != "progress: overall 50%, A 50%, B noProgress." {
+		t.Errorf("Progress description = %q", c.Description)
+	}
+	data := series(roundTrip(t, c))["data"].([]any)
+	if len(data) != 3 || data[0].(map[string]any)["value"] != 50.0 || data[2].(map[string]any)["value"] != nil ||
+		data[2].(map[string]any)["itemStyle"].(map[string]any)["color"] != "#123456" {
+		t.Errorf("Progress data = %v", data)
+	}
+
+	st := Statuses("chart-st", content.Counts{1, 4, 6, 0, 1}, words{})
+	if st.Description != "statusBreakdown: planned 1, in_progress 4, done 6, abandoned 1." {
+		t.Errorf("Statuses description = %q", st.Description)
+	}
+	if n := len(series(roundTrip(t, st))["data"].([]any)); n != 4 {
+		t.Errorf("Statuses has %d slices; want 4 (no empty slice)", n)
+	}
+}
+
+func TestActions(t *testing.T) {
+	ax := &content.Axis{Title: "Axis", Actions: []*content.Action{
+		{Title: "One", Status: content.Done, Progress: content.Progress{Ratio: 1, Known: true}},
+		{Title: "Two", Status: content.InProgress},
+	}}
+	c := Actions(ax, words{})
+	if c.Description != "Actions of Axis: One 100%, Two noProgress." {
+		t.Errorf("Actions description = %q", c.Description)
+	}
+	o := roundTrip(t, c)
+	names := o["yAxis"].([]any)[0].(map[string]any)["data"].([]any)
+	if len(names) != 2 || names[0] != "One" {
+		t.Errorf("Actions axis = %v", names)
+	}
+}
+
+func TestGovernance(t *testing.T) {
+	g := &content.Governance{Bodies: []content.Body{{ID: "copil", Name: "Copil"}, {ID: "gt", Name: "Working group", Parent: "copil"}}}
+	g.Bodies[0].Children = []*content.Body{&g.Bodies[1]}
+	c := Governance(g, words{})
+	if c.Description != "orgChart: Working group reports to Copil." {
+		t.Errorf("Governance description = %q", c.Description)
+	}
+	root := series(roundTrip(t, c))["data"].([]any)[0].(map[string]any)
+	if root["name"] != "Copil" || root["children"].([]any)[0].(map[string]any)["name"] != "Working group" {
+		t.Errorf("Governance tree = %v", root)
+	}
+}
