@@ -226,3 +226,17 @@ body { color: black; }
 	contains(t, res, "index.html", "Avancement global") // the default theme's home
 	contains(t, res, "css/mairie.css", "color: black")
 }
+
+// TestKeptSites builds the test sites the browser checks use.
+func TestKeptSites(t *testing.T) {
+	for _, name := range []string{"en", "news"} {
+		res, err := Render(Options{Source: "../../testdata/sites/" + name})
+		if err != nil {
+			t.Errorf("testdata/sites/%s: %v", name, err)
+			continue
+		}
+		if res.Pages < 10 {
+			t.Errorf("testdata/sites/%s gives %d pages", name, res.Pages)
+		}
+	}
+}
