@@ -3,6 +3,8 @@
 //
 //	jalons build  [-source DIR] [-destination DIR] [-base-url URL] [-drafts]
 //	jalons check  [-source DIR]
+//	jalons new    axis|action|indicator|news|page "Title" [-source DIR]
+//	jalons init   DIR
 //	jalons version
 package main
 
@@ -15,10 +17,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"jalons/internal/build"
 	"jalons/internal/diag"
+	"jalons/internal/scaffold"
 )
 
 const version = "0.1.0-dev"
@@ -26,6 +30,8 @@ const version = "0.1.0-dev"
 const usage = `usage:
   jalons build  [-source DIR] [-destination DIR] [-base-url URL] [-drafts]
   jalons check  [-source DIR]
+  jalons new    axis|action|indicator|news|page "Title" [-source DIR]
+  jalons init   DIR
   jalons version
 `
 
@@ -56,7 +62,10 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		flags.StringVar(&opts.Destination, "destination", "", "the output `folder` (default: public inside the source)")
 		flags.StringVar(&opts.BaseURL, "base-url", "", "the site's address, overriding baseURL of config.toml")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "build news drafts too")
-	case "check":
+	case "check", "new":
+	case "init":
+		flags = flag.NewFlagSet("jalons init", flag.ContinueOnError)
+		flags.SetOutput(stderr)
 	case "version":
 		fmt.Fprintf(stdout, "jalons %s (%s)\n", version, runtime.Version())
 		return nil
@@ -64,11 +73,48 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "jalons: unknown command %q\n%s", cmd, usage)
 		return errReported
 	}
-	if err := flags.Parse(args); err != nil {
-		return errReported
+	// Flags may stand before or after the other arguments:
+	// jalons new action "Titre" -source site.
+	var pos []string
+	for {
+		if err := flags.Parse(args); err != nil {
+			return errReported
+		}
+		if flags.NArg() == 0 {
+			break
+		}
+		pos = append(pos, flags.Arg(0))
+		args = flags.Args()[1:]
 	}
-	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "jalons %s: unexpected argument %q\n%s", cmd, flags.Arg(0), usage)
+	switch cmd {
+	case "new":
+		if len(pos) == 0 || len(pos) > 2 {
+			fmt.Fprintf(stderr, "usage: jalons new %s \"Title\" [-source DIR]\n", strings.Join(scaffold.Kinds, "|"))
+			return errReported
+		}
+		title := ""
+		if len(pos) == 2 {
+			title = pos[1]
+		}
+		path, err := scaffold.New(opts.Source, pos[0], title, time.Now())
+		if err != nil {
+			return report(stderr, err)
+		}
+		fmt.Fprintf(stdout, "jalons: created %s\n", path)
+		return nil
+	case "init":
+		if len(pos) != 1 {
+			fmt.Fprint(stderr, "usage: jalons init DIR\n")
+			return errReported
+		}
+		if err := scaffold.Init(pos[0]); err != nil {
+			return report(stderr, err)
+		}
+		fmt.Fprintf(stdout, "jalons: new site in %s (build it with: jalons build -source %s)\n", pos[0], pos[0])
+		return nil
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "jalons %s: unexpected argument %q\n%s", cmd, pos[0], usage)
 		return errReported
 	}
 	if cmd == "check" {

@@ -120,3 +120,32 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version printed %q, %v", out, err)
 	}
 }
+
+// TestInitThenNew is the first thing a new user does: make a site, add an
+// action to it, build it.
+func TestInitThenNew(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "mon-site")
+	if out, errOut, err := jalons("init", dir); err != nil || !strings.Contains(out, "new site in") {
+		t.Fatalf("init: %v %q %q", err, out, errOut)
+	}
+	out, errOut, err := jalons("new", "action", "Épicerie sociale", "-source", dir)
+	if err != nil || !strings.Contains(out, filepath.Join("content", "actions", "epicerie-sociale.md")) {
+		t.Fatalf("new: %v %q %q", err, out, errOut)
+	}
+	if _, errOut, err := jalons("new", "-source", dir, "news", "Réunion publique"); err != nil {
+		t.Fatalf("new with the flag first: %v %q", err, errOut)
+	}
+	if _, errOut, err := jalons("build", "-source", dir); err != nil {
+		t.Fatalf("build after init and new: %v\n%s", err, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "actions", "epicerie-sociale", "index.html")); err != nil {
+		t.Error(err)
+	}
+	_, errOut, err = jalons("new", "action", "Épicerie sociale", "-source", dir)
+	if err == nil || !strings.Contains(errOut, "already exists") {
+		t.Errorf("new over an existing file: %v %q", err, errOut)
+	}
+	if _, errOut, err := jalons("init", dir); err == nil || !strings.Contains(errOut, "is not empty") {
+		t.Errorf("init over a site: %v %q", err, errOut)
+	}
+}
