@@ -2,6 +2,7 @@
 // from Markdown action sheets and TOML indicator files.
 //
 //	jalons build  [-source DIR] [-destination DIR] [-base-url URL] [-drafts]
+//	jalons serve  [-source DIR] [-bind 127.0.0.1] [-port 1313] [-drafts] [-poll 1s]
 //	jalons check  [-source DIR]
 //	jalons new    axis|action|indicator|news|page "Title" [-source DIR]
 //	jalons init   DIR
@@ -14,21 +15,27 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"jalons/internal/build"
 	"jalons/internal/diag"
 	"jalons/internal/scaffold"
+	"jalons/internal/server"
 )
 
 const version = "0.1.0-dev"
 
 const usage = `usage:
   jalons build  [-source DIR] [-destination DIR] [-base-url URL] [-drafts]
+  jalons serve  [-source DIR] [-bind 127.0.0.1] [-port 1313] [-drafts] [-poll 1s]
   jalons check  [-source DIR]
   jalons new    axis|action|indicator|news|page "Title" [-source DIR]
   jalons init   DIR
@@ -36,7 +43,9 @@ const usage = `usage:
 `
 
 func main() {
-	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, errReported) {
 			fmt.Fprintln(os.Stderr, "jalons:", err)
 		}
@@ -47,7 +56,7 @@ func main() {
 // errReported means the problems were printed already.
 var errReported = errors.New("problems reported")
 
-func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return errReported
@@ -56,12 +65,22 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	flags := flag.NewFlagSet("jalons "+cmd, flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	opts := build.Options{}
+	var (
+		bind string
+		port int
+		poll time.Duration
+	)
 	flags.StringVar(&opts.Source, "source", ".", "the site's `folder`")
 	switch cmd {
 	case "build":
 		flags.StringVar(&opts.Destination, "destination", "", "the output `folder` (default: public inside the source)")
 		flags.StringVar(&opts.BaseURL, "base-url", "", "the site's address, overriding baseURL of config.toml")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "build news drafts too")
+	case "serve":
+		flags.StringVar(&bind, "bind", "127.0.0.1", "the `address` to listen on")
+		flags.IntVar(&port, "port", 1313, "the `port` to listen on")
+		flags.BoolVar(&opts.Drafts, "drafts", false, "build news drafts too")
+		flags.DurationVar(&poll, "poll", 0, "check for changes at this `interval` instead of waiting for events (network and bind mounts)")
 	case "check", "new":
 	case "init":
 		flags = flag.NewFlagSet("jalons init", flag.ContinueOnError)
@@ -110,12 +129,15 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		if err := scaffold.Init(pos[0]); err != nil {
 			return report(stderr, err)
 		}
-		fmt.Fprintf(stdout, "jalons: new site in %s (build it with: jalons build -source %s)\n", pos[0], pos[0])
+		fmt.Fprintf(stdout, "jalons: new site in %s (see it with: jalons serve -source %s)\n", pos[0], pos[0])
 		return nil
 	}
 	if len(pos) > 0 {
 		fmt.Fprintf(stderr, "jalons %s: unexpected argument %q\n%s", cmd, pos[0], usage)
 		return errReported
+	}
+	if cmd == "serve" {
+		return server.Serve(ctx, server.Config{Build: opts, Addr: net.JoinHostPort(bind, strconv.Itoa(port)), Poll: poll}, stdout, stderr)
 	}
 	if cmd == "check" {
 		res, err := build.Render(opts)

@@ -1,0 +1,232 @@
+// Package server serves a site from memory while it is being written: it
+// rebuilds on every change, reloads the open pages, and shows the problems
+// of a failed build in every page while it keeps serving the last good
+// build.
+//
+// Pages are served under the base path of config.toml's baseURL, as they
+// will be once published. The reload script and the problem list are added
+// to the pages only here, never by `jalons build`. The script is a file of
+// its own (/__jalons/reload.js), fed by Server-Sent Events from
+// /__jalons/events.
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"jalons/internal/build"
+	"jalons/internal/diag"
+	"jalons/internal/render"
+)
+
+// Server holds the last good build and the problems of the last build.
+type Server struct {
+	opts build.Options
+
+	mu       sync.RWMutex
+	files    render.Files
+	basePath string
+	lang     string
+	problems []string // of the last build; nil when it was good
+
+	clientsMu sync.Mutex
+	clients   map[chan struct{}]bool
+	closing   chan struct{} // closed when the HTTP server shuts down
+}
+
+// New returns a Server for the site opts describes; call Rebuild before
+// serving.
+func New(opts build.Options) *Server {
+	return &Server{opts: opts, basePath: "/", lang: "fr", clients: map[chan struct{}]bool{}}
+}
+
+// Rebuild builds the site in memory. A good build replaces the one served,
+// at once and whole; a failed one leaves it and records its problems.
+// Either way, open pages reload.
+func (s *Server) Rebuild() (*build.Result, error) {
+	res, err := build.Render(s.opts)
+	s.mu.Lock()
+	if err != nil {
+		s.problems = lines(err)
+	} else {
+		s.files = res.Files
+		s.basePath = res.Site.Config.Base.Path
+		s.lang = string(res.Site.Config.Language)
+		s.problems = nil
+	}
+	s.mu.Unlock()
+	s.notify()
+	return res, err
+}
+
+func lines(err error) []string {
+	var list diag.List
+	if l, ok := err.(diag.List); ok {
+		list = l
+	} else {
+		return []string{err.Error()}
+	}
+	out := make([]string, len(list))
+	for i, e := range list {
+		out[i] = e.Error()
+	}
+	return out
+}
+
+// notify tells every open page to reload.
+func (s *Server) notify() {
+	s.clientsMu.Lock()
+	defer s.clientsMu.Unlock()
+	for c := range s.clients {
+		select {
+		case c <- struct{}{}:
+		default: // a reload is already pending for this page
+		}
+	}
+}
+
+// ServeHTTP serves the site, the reload script and the event stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/__jalons/events":
+		s.events(w, r)
+		return
+	case "/__jalons/reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write([]byte(reloadJS))
+		return
+	}
+	s.mu.RLock()
+	files, base, problems, lang := s.files, s.basePath, s.problems, s.lang
+	s.mu.RUnlock()
+
+	p := r.URL.Path
+	if !strings.HasPrefix(p, base) {
+		if p == "/" || p+"/" == base {
+			http.Redirect(w, r, base, http.StatusFound)
+			return
+		}
+		s.serveFile(w, files, "404.html", http.StatusNotFound, problems, lang)
+		return
+	}
+	name := strings.TrimPrefix(p, base)
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	if _, ok := files[name]; !ok {
+		if _, dir := files[name+"/index.html"]; dir {
+			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+			return
+		}
+		s.serveFile(w, files, "404.html", http.StatusNotFound, problems, lang)
+		return
+	}
+	s.serveFile(w, files, name, http.StatusOK, problems, lang)
+}
+
+func (s *Server) serveFile(w http.ResponseWriter, files render.Files, name string, status int, problems []string, lang string) {
+	b, ok := files[name]
+	if !ok { // no good build yet
+		b, name = []byte("<!DOCTYPE html><html><head><title>Jalons</title></head><body></body></html>"), "index.html"
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	if strings.HasPrefix(ctype, "text/html") {
+		b = inject(b, problems, lang)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(b)
+}
+
+// inject adds the reload script before </head> and, after a failed build,
+// the list of its problems at the top of the body.
+func inject(page []byte, problems []string, lang string) []byte {
+	script := []byte(`<script src="/__jalons/reload.js" defer></script>` + "\n")
+	if i := bytes.Index(page, []byte("</head>")); i >= 0 {
+		page = append(page[:i:i], append(script, page[i:]...)...)
+	}
+	if len(problems) == 0 {
+		return page
+	}
+	var b strings.Builder
+	title := "The last change has problems: the site shown is the last good build."
+	if lang == "fr" {
+		title = "La dernière modification comporte des erreurs : le site affiché est la dernière version correcte."
+	}
+	fmt.Fprintf(&b, `<div id="jalons-problems" role="alert" class="jalons-problems"><p><strong>%s</strong></p><ul>`, html.EscapeString(title))
+	for _, p := range problems {
+		fmt.Fprintf(&b, "<li><code>%s</code></li>", html.EscapeString(p))
+	}
+	b.WriteString("</ul></div>\n")
+	if i := bytes.Index(page, []byte("<body>")); i >= 0 {
+		i += len("<body>")
+		page = append(page[:i:i], append([]byte("\n"+b.String()), page[i:]...)...)
+	}
+	return page
+}
+
+// events streams a "reload" event to a page after every build.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	rc := http.NewResponseController(w)
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan struct{}, 1)
+	s.clientsMu.Lock()
+	s.clients[c] = true
+	s.clientsMu.Unlock()
+	defer func() {
+		s.clientsMu.Lock()
+		delete(s.clients, c)
+		s.clientsMu.Unlock()
+	}()
+	fmt.Fprint(w, ": jalons\n\n")
+	rc.Flush()
+	ping := time.NewTicker(30 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.closing:
+			return
+		case <-c:
+			rc.SetWriteDeadline(time.Now().Add(10 * time.Second))
+			if _, err := fmt.Fprint(w, "event: reload\ndata: reload\n\n"); err != nil {
+				return
+			}
+			rc.Flush()
+		case <-ping.C:
+			rc.SetWriteDeadline(time.Now().Add(10 * time.Second))
+			if _, err := fmt.Fprint(w, ": ping\n\n"); err != nil {
+				return
+			}
+			rc.Flush()
+		}
+	}
+}
+
+// Clients is the number of pages listening for reloads.
+func (s *Server) Clients() int {
+	s.clientsMu.Lock()
+	defer s.clientsMu.Unlock()
+	return len(s.clients)
+}
+
+const reloadJS = `// Reloads the page after every build of jalons serve.
+(function () {
+  var source = new EventSource('/__jalons/events');
+  source.addEventListener('reload', function () { location.reload(); });
+})();
+`

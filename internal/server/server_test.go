@@ -1,0 +1,181 @@
+package server
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"jalons/internal/build"
+	"jalons/internal/sitetest"
+)
+
+const site = `
+-- config.toml --
+title = "Projet social"
+baseURL = "https://www.example.fr/projet-social/"
+-- content/axes/a.md --
++++
+title = "Axe A"
++++
+-- content/actions/x.md --
++++
+title = "Action X"
+axis = "a"
+status = "in_progress"
++++
+Premier texte.
+`
+
+// start runs Serve on a free port and returns its address.
+func start(t *testing.T, dir string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Serve(ctx, Config{Build: build.Options{Source: dir}, Addr: "127.0.0.1:0",
+			Ready: func(addr string) { ready <- addr }}, io.Discard, io.Discard)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	})
+	select {
+	case addr := <-ready:
+		return "http://" + addr
+	case err := <-done:
+		t.Fatalf("Serve stopped: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("Serve did not start")
+	}
+	return ""
+}
+
+func get(t *testing.T, url string) (int, string, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header.Get("Content-Type"), string(b)
+}
+
+// events listens to the reload stream and sends one value per reload.
+func events(t *testing.T, base string) <-chan struct{} {
+	t.Helper()
+	resp, err := http.Get(base + "/__jalons/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	ch := make(chan struct{}, 16)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if sc.Text() == "event: reload" {
+				ch <- struct{}{}
+			}
+		}
+	}()
+	return ch
+}
+
+func waitReload(t *testing.T, ch <-chan struct{}) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no reload event")
+	}
+}
+
+func TestServe(t *testing.T) {
+	dir := sitetest.Dir(t, site)
+	base := start(t, dir)
+	page := base + "/projet-social/actions/x/"
+
+	tests := []struct {
+		url, ctype string
+		status     int
+		contains   string
+	}{
+		{base + "/", "", http.StatusOK, "Axe A"}, // redirected to the base path
+		{page, "text/html; charset=utf-8", http.StatusOK, `<script src="/__jalons/reload.js" defer></script>`},
+		{base + "/projet-social/actions/x", "text/html; charset=utf-8", http.StatusOK, "Premier texte."},
+		{base + "/projet-social/css/jalons.css", "text/css; charset=utf-8", http.StatusOK, "--text"},
+		{base + "/projet-social/feed.xml", "text/xml; charset=utf-8", http.StatusOK, "<feed"},
+		{base + "/projet-social/data/site.json", "application/json", http.StatusOK, `"title": "Projet social"`},
+		{base + "/projet-social/nulle-part/", "text/html; charset=utf-8", http.StatusNotFound, "Page introuvable"},
+		{base + "/__jalons/reload.js", "text/javascript; charset=utf-8", http.StatusOK, "EventSource"},
+	}
+	for _, tt := range tests {
+		status, ctype, body := get(t, tt.url)
+		if status != tt.status || (tt.ctype != "" && ctype != tt.ctype) || !strings.Contains(body, tt.contains) {
+			t.Errorf("GET %s = %d %s; want %d %s containing %q", tt.url, status, ctype, tt.status, tt.ctype, tt.contains)
+		}
+	}
+
+	reloads := events(t, base)
+	file := filepath.Join(dir, "content/actions/x.md")
+	edit := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		waitReload(t, reloads)
+	}
+
+	// An edit reloads the page with the new text.
+	edit(strings.Replace(site[strings.Index(site, "+++\ntitle = \"Action X\""):], "Premier texte.", "Second texte.", 1))
+	if _, _, body := get(t, page); !strings.Contains(body, "Second texte.") || strings.Contains(body, "jalons-problems") {
+		t.Errorf("after an edit the page is not the new one:\n%s", body)
+	}
+
+	// A mistake shows in every page, which keeps the last good build.
+	edit("+++\ntitle = \"Action X\"\naxis = \"b\"\nstatus = \"in_progress\"\n+++\nTroisième texte.\n")
+	_, _, body := get(t, page)
+	if !strings.Contains(body, `id="jalons-problems"`) || !strings.Contains(body, `content/actions/x.md:3:1: unknown axis &#34;b&#34;`) ||
+		!strings.Contains(body, "Second texte.") {
+		t.Errorf("after a mistake the page does not show it over the last good build:\n%s", body)
+	}
+
+	// Fixing it clears the problems.
+	edit("+++\ntitle = \"Action X\"\naxis = \"a\"\nstatus = \"done\"\n+++\nQuatrième texte.\n")
+	if _, _, body := get(t, page); strings.Contains(body, "jalons-problems") || !strings.Contains(body, "Quatrième texte.") {
+		t.Errorf("after the fix the problems remain:\n%s", body)
+	}
+
+	// A new action appears; a removed one is gone.
+	os.WriteFile(filepath.Join(dir, "content/actions/y.md"), []byte("+++\ntitle = \"Action Y\"\naxis = \"a\"\nstatus = \"planned\"\n+++\n"), 0o644)
+	waitReload(t, reloads)
+	if status, _, _ := get(t, base+"/projet-social/actions/y/"); status != http.StatusOK {
+		t.Errorf("new action: status %d", status)
+	}
+	os.Remove(filepath.Join(dir, "content/actions/y.md"))
+	waitReload(t, reloads)
+	if status, _, _ := get(t, base+"/projet-social/actions/y/"); status != http.StatusNotFound {
+		t.Errorf("removed action: status %d", status)
+	}
+}
+
+func TestBuildOutputHasNoReloadScript(t *testing.T) {
+	res, err := build.Render(build.Options{Source: sitetest.Dir(t, site)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, b := range res.Files {
+		if strings.Contains(string(b), "__jalons") {
+			t.Errorf("%s of jalons build mentions the reload script", p)
+		}
+	}
+}
