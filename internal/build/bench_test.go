@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"jalons/internal/render"
 )
 
 // writeLargeSite writes a generated site of n actions over 10 axes, with an
@@ -118,3 +120,25 @@ func BenchmarkRender1000(b *testing.B) {
 		}
 	}
 }
+
+// benchmarkRebuild is what jalons serve does after a writer saves one
+// action: a build in memory with the cache of the previous build.
+func benchmarkRebuild(b *testing.B, n int) {
+	dir := writeLargeSite(b, n)
+	cache := &render.Cache{}
+	if _, err := Render(Options{Source: dir, Cache: cache}); err != nil {
+		b.Fatal(err)
+	}
+	file := filepath.Join(dir, "content/actions/action-5.md")
+	orig, _ := os.ReadFile(file)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		os.WriteFile(file, append(orig, fmt.Sprintf("\nModification %d.\n", i)...), 0o644)
+		if _, err := Render(Options{Source: dir, Cache: cache}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRebuildOneAction1000(b *testing.B)  { benchmarkRebuild(b, 1000) }
+func BenchmarkRebuildOneAction10000(b *testing.B) { benchmarkRebuild(b, 10000) }

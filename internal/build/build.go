@@ -32,6 +32,9 @@ type Options struct {
 	Destination string // the output folder; "" means public/ inside Source
 	BaseURL     string // overrides config.toml's baseURL when set
 	Drafts      bool   // build news drafts too
+	// Cache, when set, keeps pages between builds so that a page whose
+	// files did not change is not rendered again (jalons serve).
+	Cache *render.Cache
 }
 
 // Result tells what a build made.
@@ -67,7 +70,7 @@ func Render(opts Options) (*Result, error) {
 		return nil, errs
 	}
 	static, _ := fs.Sub(fsys, "static")
-	files, err := render.Site(site, themes.Default, render.Options{Theme: theme, Static: static})
+	files, err := render.Site(site, themes.Default, render.Options{Theme: theme, Static: static, Cache: opts.Cache})
 	if err != nil {
 		return nil, err
 	}

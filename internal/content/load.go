@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"hash/fnv"
 	"io/fs"
 	"path"
 	"sort"
@@ -146,7 +147,7 @@ func (l *loader) markdown(file string, v any) (Source, bool) {
 	}
 	doc, errs := tomlfile.Decode(file, front, line0, v)
 	l.errs.Append(errs)
-	return Source{File: file, Doc: doc, Body: body, BodyLine0: bodyLine0}, doc != nil
+	return Source{File: file, Doc: doc, Body: body, BodyLine0: bodyLine0, Hash: hash(text)}, doc != nil
 }
 
 // slugOf returns an item's slug, from its front matter or its file name,
@@ -257,7 +258,7 @@ func (l *loader) indicator(file string) {
 	if doc == nil {
 		return
 	}
-	ind.Src = Source{File: file, Doc: doc}
+	ind.Src = Source{File: file, Doc: doc, Hash: hash(text)}
 	ind.Slug = l.slugOf("indicators", ind.Src, ind.SlugKey)
 	l.required(ind.Src, "title", ind.Title)
 	if ind.Direction == "" {
@@ -357,6 +358,12 @@ func (l *loader) listStatic() []string {
 		return nil
 	})
 	return files
+}
+
+func hash(text string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(text))
+	return h.Sum64()
 }
 
 func isHexColor(s string) bool {

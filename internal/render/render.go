@@ -9,6 +9,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"io/fs"
 	"sort"
@@ -56,8 +57,39 @@ type Page struct {
 	List      *NewsList
 }
 
+// Cache keeps the pages of a rendering for the next one: a page whose
+// inputs did not change is not rendered again. `jalons serve` keeps one
+// across rebuilds; it is safe for concurrent use.
+type Cache struct {
+	mu    sync.Mutex
+	pages map[string]cached
+}
+
+type cached struct {
+	key  uint64
+	page []byte
+}
+
+func (c *Cache) get(file string, key uint64) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.pages[file]
+	return e.page, ok && e.key == key
+}
+
+func (c *Cache) put(file string, key uint64, page []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pages == nil {
+		c.pages = map[string]cached{}
+	}
+	c.pages[file] = cached{key, page}
+}
+
 // Options tune a rendering.
 type Options struct {
+	// Cache, when set, is used and filled.
+	Cache *Cache
 	// Theme is the site's own theme folder (themes/<name>), or nil: its
 	// files override the default theme's.
 	Theme fs.FS
@@ -66,13 +98,16 @@ type Options struct {
 }
 
 type renderer struct {
-	site  *content.Site
-	loc   *locale
-	md    *markdown.Renderer
-	theme fs.FS
-	tmpl  map[string]*template.Template
-	files Files
-	mu    sync.Mutex
+	cache     *Cache
+	global    uint64 // what every page depends on: config, theme, menu, footer
+	site      *content.Site
+	loc       *locale
+	md        *markdown.Renderer
+	theme     fs.FS
+	tmpl      map[string]*template.Template
+	themeText []byte // every template, for the cache's keys
+	files     Files
+	mu        sync.Mutex
 }
 
 // Site renders s with theme (the default theme, or a site's theme over
@@ -82,6 +117,7 @@ func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
 		theme = overlay{upper: opts.Theme, lower: theme}
 	}
 	r := &renderer{
+		cache: opts.Cache,
 		site:  s,
 		loc:   newLocale(s.Config.Language),
 		md:    markdown.New(s.Config.Base.Path, s.Config.UnsafeHTML),
@@ -100,6 +136,7 @@ func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
 		}
 	}
 	r.add("css/axes.css", r.axisColors())
+	r.global = r.globalKey()
 	if err := r.pages(); err != nil {
 		return nil, err
 	}
@@ -123,6 +160,7 @@ func (r *renderer) parseTemplates() error {
 		if err != nil {
 			return "", fmt.Errorf("theme: %w", err)
 		}
+		r.themeText = append(r.themeText, b...)
 		return string(b), nil
 	}
 	src, err := read("layouts/base.html")
@@ -199,20 +237,25 @@ func (r *renderer) copyStatic(fsys fs.FS, root, what string) error {
 	})
 }
 
-// execute renders one page into path/index.html (or the file named).
-func (r *renderer) execute(p *Page, file string) error {
+// execute renders one page with its kind's template.
+func (r *renderer) execute(p *Page) ([]byte, error) {
 	p.Site = r.site
 	p.Menu = r.menu(p.Path)
 	var buf bytes.Buffer
 	if err := r.tmpl[p.Kind].ExecuteTemplate(&buf, "layouts/base.html", p); err != nil {
-		return fmt.Errorf("theme: %w", err)
+		return nil, fmt.Errorf("theme: %w", err)
 	}
+	return buf.Bytes(), nil
+}
+
+// addPage records a page, which no file of static/ may stand in for.
+func (r *renderer) addPage(file string, page []byte) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if _, clash := r.files[file]; clash {
 		return fmt.Errorf("static/%s has the path of a page the site builds: rename or move it", file)
 	}
-	r.files[file] = buf.Bytes()
+	r.files[file] = page
 	return nil
 }
 
@@ -276,14 +319,31 @@ func (r *renderer) pages() error {
 	crumbs := func(links ...Link) []Link { return append([]Link{{Title: r.loc.T("home")}}, links...) }
 	for _, a := range s.Axes {
 		jobs = append(jobs, func() error {
+			deps := []*content.Source{&a.Src}
+			for _, ac := range a.Actions {
+				deps = append(deps, &ac.Src)
+				for _, ind := range ac.Indicators {
+					deps = append(deps, &ind.Src)
+				}
+			}
 			return r.item(&Page{Kind: "axis", Title: a.Title, Path: r.pathOf(a), Description: a.Summary, Axis: a,
-				Crumbs: crumbs()}, a.Src.Body, "", "")
+				Crumbs: crumbs()}, a.Src.Body, "", "", deps...)
 		})
 	}
 	for _, a := range s.Actions {
 		jobs = append(jobs, func() error {
+			deps := []*content.Source{&a.Src, &a.Axis.Src}
+			for _, ind := range a.Indicators {
+				deps = append(deps, &ind.Src)
+			}
+			for _, n := range a.News {
+				deps = append(deps, &n.Src)
+			}
+			if s.Governance != nil {
+				deps = append(deps, &s.Governance.Src)
+			}
 			return r.item(&Page{Kind: "action", Title: a.Title, Path: r.pathOf(a), Description: a.Summary, Action: a,
-				Crumbs: crumbs(Link{Title: a.Axis.Title, Path: r.pathOf(a.Axis)})}, a.Src.Body, "", "")
+				Crumbs: crumbs(Link{Title: a.Axis.Title, Path: r.pathOf(a.Axis)})}, a.Src.Body, "", "", deps...)
 		})
 	}
 	if len(s.Indicators) > 0 {
@@ -294,13 +354,24 @@ func (r *renderer) pages() error {
 	for _, ind := range s.Indicators {
 		jobs = append(jobs, func() error {
 			c := crumbs(Link{Title: r.loc.T("indicators"), Path: r.section("indicators")})
-			return r.item(&Page{Kind: "indicator", Title: ind.Title, Path: r.pathOf(ind), Indicator: ind, Crumbs: c}, ind.Description, "", "")
+			deps := []*content.Source{&ind.Src}
+			if ind.Action != nil {
+				deps = append(deps, &ind.Action.Src)
+			}
+			return r.item(&Page{Kind: "indicator", Title: ind.Title, Path: r.pathOf(ind), Indicator: ind, Crumbs: c}, ind.Description, "", "", deps...)
 		})
 	}
 	for _, n := range s.News {
 		jobs = append(jobs, func() error {
 			c := crumbs(Link{Title: r.loc.T("news"), Path: r.section("news")})
-			return r.item(&Page{Kind: "news", Title: n.Title, Path: r.pathOf(n), Description: n.Summary, News: n, Crumbs: c}, n.Src.Body, "", "")
+			deps := []*content.Source{&n.Src}
+			for _, a := range n.Axes {
+				deps = append(deps, &a.Src)
+			}
+			for _, a := range n.Actions {
+				deps = append(deps, &a.Src)
+			}
+			return r.item(&Page{Kind: "news", Title: n.Title, Path: r.pathOf(n), Description: n.Summary, News: n, Crumbs: c}, n.Src.Body, "", "", deps...)
 		})
 	}
 	jobs = append(jobs, r.newsLists()...)
@@ -310,12 +381,12 @@ func (r *renderer) pages() error {
 			title = r.loc.T("governance")
 		}
 		jobs = append(jobs, func() error {
-			return r.item(&Page{Kind: "governance", Title: title, Path: r.section("governance"), Crumbs: crumbs()}, g.Src.Body, "", "")
+			return r.item(&Page{Kind: "governance", Title: title, Path: r.section("governance"), Crumbs: crumbs()}, g.Src.Body, "", "", &g.Src)
 		})
 	}
 	for _, pg := range s.Pages {
 		jobs = append(jobs, func() error {
-			return r.item(&Page{Kind: "page", Title: pg.Title, Path: r.pathOf(pg), Description: pg.Summary, Page: pg, Crumbs: crumbs()}, pg.Src.Body, "", "")
+			return r.item(&Page{Kind: "page", Title: pg.Title, Path: r.pathOf(pg), Description: pg.Summary, Page: pg, Crumbs: crumbs()}, pg.Src.Body, "", "", &pg.Src)
 		})
 	}
 	jobs = append(jobs, func() error {
@@ -325,8 +396,25 @@ func (r *renderer) pages() error {
 }
 
 // item renders the Markdown body, then the page, into file (by default
-// the page's path + index.html).
-func (r *renderer) item(p *Page, body, prefix, file string) error {
+// the page's path + index.html). deps are the files the page shows: with a
+// cache, a page whose deps did not change is taken from it. A page without
+// deps (the home page, lists) is always rendered.
+func (r *renderer) item(p *Page, body, prefix, file string, deps ...*content.Source) error {
+	if file == "" {
+		file = p.Path + "index.html"
+	}
+	var key uint64
+	if r.cache != nil && len(deps) > 0 {
+		h := fnv.New64a()
+		fmt.Fprintf(h, "%d %s", r.global, file)
+		for _, d := range deps {
+			fmt.Fprintf(h, " %s:%d", d.File, d.Hash)
+		}
+		key = h.Sum64()
+		if page, ok := r.cache.get(file, key); ok {
+			return r.addPage(file, page)
+		}
+	}
 	if p.Kind == "home" && r.site.Home != nil {
 		body = r.site.Home.Src.Body
 	}
@@ -337,10 +425,29 @@ func (r *renderer) item(p *Page, body, prefix, file string) error {
 		}
 		p.Body = html
 	}
-	if file == "" {
-		file = p.Path + "index.html"
+	page, err := r.execute(p)
+	if err != nil {
+		return err
 	}
-	return r.execute(p, file)
+	if key != 0 {
+		r.cache.put(file, key, page)
+	}
+	return r.addPage(file, page)
+}
+
+// globalKey sums up what every page shows beside its own content: the
+// theme, the settings, the menu and the footer.
+func (r *renderer) globalKey() uint64 {
+	h := fnv.New64a()
+	h.Write(r.themeText)
+	c := r.site.Config
+	fmt.Fprintf(h, "%q %q %q %q %q %v %q %q %d %v", c.Title, c.Territory, c.BaseURL, c.Language, c.Description,
+		c.Period, c.Contact, c.Logo, c.NewsPerPage, c.UnsafeHTML)
+	fmt.Fprintf(h, " %d %v", len(r.site.Indicators), r.site.Governance != nil)
+	for _, p := range r.site.Pages {
+		fmt.Fprintf(h, " %s %q", p.Slug, p.Title)
+	}
+	return h.Sum64()
 }
 
 func (r *renderer) newsLists() []func() error {

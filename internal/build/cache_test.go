@@ -1,0 +1,85 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"jalons/internal/render"
+	"jalons/internal/sitetest"
+)
+
+// TestCacheIsCorrect edits a site the ways a writer does and checks, after
+// each edit, that a build with the cache of the earlier builds gives the
+// same bytes as a build from scratch.
+func TestCacheIsCorrect(t *testing.T) {
+	dir := sitetest.Dir(t, small+`
+-- content/actions/autre.md --
++++
+title = "Autre action"
+axis = "precarites"
+status = "planned"
++++
+-- content/governance.md --
++++
+[[structures]]
+id = "ccas"
+name = "CCAS"
++++
+-- content/pages/mentions.md --
++++
+title = "Mentions légales"
++++
+`)
+	write := func(name, text string) func() {
+		return func() { os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644) }
+	}
+	edits := []struct {
+		name string
+		do   func()
+	}{
+		{"nothing", func() {}},
+		{"indicator value", write("content/indicators/familles.toml", "title = \"Familles aidées\"\naction = \"epicerie\"\nunit = \"familles\"\ntarget = 200\n[[values]]\ndate = 2012-12-31\nvalue = 100\n")},
+		{"axis title", write("content/axes/precarites.md", "+++\ntitle = \"Lutter contre les précarités\"\n+++\n")},
+		{"action lead becomes a structure", write("content/actions/epicerie.md", "+++\ntitle = \"Épicerie sociale\"\naxis = \"precarites\"\nstatus = \"done\"\nlead = \"ccas\"\n+++\n")},
+		{"structure renamed", write("content/governance.md", "+++\n[[structures]]\nid = \"ccas\"\nname = \"CCAS de Saint-Flour\"\n+++\n")},
+		{"news links an action", write("content/news/reunion.md", "+++\ntitle = \"Réunion\"\ndate = 2017-04-29\nactions = [\"autre\"]\n+++\n")},
+		{"page retitled (footer of every page)", write("content/pages/mentions.md", "+++\ntitle = \"Mentions\"\n+++\n")},
+		{"config", write("config.toml", "title = \"Projet social de territoire\"\nbaseURL = \"https://www.example.fr/projet-social/\"\n")},
+		{"indicator removed", func() { os.Remove(filepath.Join(dir, "content/indicators/familles.toml")) }},
+	}
+	cache := &render.Cache{}
+	for _, e := range edits {
+		e.do()
+		cached, err := Render(Options{Source: dir, Cache: cache})
+		if err != nil {
+			t.Fatalf("%s: %v", e.name, err)
+		}
+		fresh, err := Render(Options{Source: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cached.Files) != len(fresh.Files) {
+			t.Errorf("after %s: %d files with the cache, %d without", e.name, len(cached.Files), len(fresh.Files))
+		}
+		for p, b := range fresh.Files {
+			if !bytes.Equal(cached.Files[p], b) {
+				t.Errorf("after %s: %s differs with the cache", e.name, p)
+			}
+		}
+	}
+	if !strings.Contains(string(mustRender(t, dir).Files["actions/epicerie/index.html"]), "CCAS de Saint-Flour") {
+		t.Error("the edits did not reach the pages")
+	}
+}
+
+func mustRender(t *testing.T, dir string) *Result {
+	t.Helper()
+	res, err := Render(Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
