@@ -18,6 +18,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -35,8 +36,9 @@ type Renderer struct {
 const prefixKey = "jalons-id-prefix"
 
 // New returns a Renderer. basePath is the path the site lives under, such
-// as "/projet-social/"; unsafe lets raw HTML through.
-func New(basePath string, unsafe bool) *Renderer {
+// as "/projet-social/"; lang ("fr" or "en") names the task-list boxes;
+// unsafe lets raw HTML through.
+func New(basePath, lang string, unsafe bool) *Renderer {
 	opts := []renderer.Option{}
 	if unsafe {
 		opts = append(opts, html.WithUnsafe())
@@ -58,6 +60,7 @@ func New(basePath string, unsafe bool) *Renderer {
 		),
 		goldmark.WithRendererOptions(opts...),
 	)
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(taskBox(lang), 100)))
 	if !unsafe {
 		md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(escapeRaw{}, 100)))
 	}
@@ -156,5 +159,28 @@ func (escapeRaw) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		}
 		w.WriteString("</p>\n")
 		return ast.WalkSkipChildren, nil
+	})
+}
+
+// taskBox renders the box of a task-list item ("- [x] fait") as a
+// disabled checkbox with a name, "Fait" or "À faire", so that screen
+// readers say what it means.
+type taskBox string
+
+func (lang taskBox) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(east.KindTaskCheckBox, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		done, todo := "Fait", "À faire"
+		if lang == "en" {
+			done, todo = "Done", "To do"
+		}
+		if n.(*east.TaskCheckBox).IsChecked {
+			fmt.Fprintf(w, `<input checked="" disabled="" type="checkbox" aria-label="%s"> `, done)
+		} else {
+			fmt.Fprintf(w, `<input disabled="" type="checkbox" aria-label="%s"> `, todo)
+		}
+		return ast.WalkContinue, nil
 	})
 }

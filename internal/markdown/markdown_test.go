@@ -19,7 +19,7 @@ func TestHTML(t *testing.T) {
 		{"table", "| a | b |\n|:--|--:|\n| 1 | 2 |\n", false,
 			[]string{"<table>", "<th>a</th>", "<td>2</td>"}, []string{"style=", "align="}},
 		{"strikethrough and tasks", "~~non~~\n\n- [x] fait\n- [ ] à faire\n", false,
-			[]string{"<del>non</del>", `<input checked="" disabled="" type="checkbox"`}, nil},
+			[]string{"<del>non</del>", `<input checked="" disabled="" type="checkbox" aria-label="Fait">`, `<input disabled="" type="checkbox" aria-label="À faire">`}, nil},
 		{"footnote prefix", "Texte[^1].\n\n[^1]: Note.\n", false,
 			[]string{`id="a-fn:1"`, `href="#a-fn:1"`}, nil},
 		{"script escaped", "<script>alert(1)</script>\n\nTexte <img src=x onerror=alert(1)>\n", false,
@@ -33,7 +33,7 @@ func TestHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := New("/projet-social/", tt.unsafe).HTML(tt.in, "a-")
+			got, err := New("/projet-social/", "fr", tt.unsafe).HTML(tt.in, "a-")
 			if err != nil {
 				t.Fatal(err)
 			}

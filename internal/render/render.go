@@ -120,7 +120,7 @@ func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
 		cache: opts.Cache,
 		site:  s,
 		loc:   newLocale(s.Config.Language),
-		md:    markdown.New(s.Config.Base.Path, s.Config.UnsafeHTML),
+		md:    markdown.New(s.Config.Base.Path, string(s.Config.Language), s.Config.UnsafeHTML),
 		theme: theme,
 		files: Files{},
 	}

@@ -12,6 +12,7 @@
 // Exit status: 0 all passed, 1 some check failed, 2 usage or internal error.
 
 import http from 'node:http';
+import os from 'node:os';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -22,6 +23,10 @@ import { createRequire } from 'node:module';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
+if (!fs.existsSync(path.join(HERE, 'node_modules', 'playwright-core'))) {
+  console.error('check.mjs: node_modules is missing: run bash tools/browsercheck/install.sh');
+  process.exit(2);
+}
 const { chromium } = require('playwright-core');
 
 const CHROMIUM = process.env.BROWSERCHECK_CHROMIUM || '/usr/bin/chromium';
@@ -58,7 +63,8 @@ function usage(msg) {
 }
 
 function parseArgs(argv) {
-  const opts = { out: path.join(HERE, 'artifacts'), jobs: 2, sites: [] };
+  // One tab per core by default: axe-core and screenshots keep Chromium busy.
+  const opts = { out: path.join(HERE, 'artifacts'), jobs: Math.min(4, Math.max(2, os.availableParallelism())), sites: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--out') opts.out = path.resolve(argv[++i] ?? usage('--out needs a folder'));
@@ -194,6 +200,7 @@ function serve(dir, base) {
       const url = new URL(req.url, 'http://localhost');
       let p;
       try { p = decodeURIComponent(url.pathname); } catch { return send404(); }
+      if (p + '/' === base) { res.writeHead(301, { Location: base + url.search }); return res.end(); }
       if (!p.startsWith(base)) return send404();
       const file = path.join(dir, path.normalize('/' + p.slice(base.length)));
       if (file !== dir && !file.startsWith(dir + path.sep)) return send404();
@@ -371,14 +378,30 @@ async function runAxe(page, fail, { seen = new Set(), note = '' } = {}) {
   return seen;
 }
 
-// One check run of a page: loads it fresh, then runs checks a–f in order.
+// One check run of a page: loads it fresh at 375 px (reflow), then at
+// 1280 px checks the skip link, focus, axe, and collects its links.
 // fail(check, rule, message, element) records a failure.
-async function checkPage(page, url, fail, { isNotFoundPage }) {
+async function checkPage(page, url, fail) {
   const describe = inPageDescribe.toString();
-  await page.setViewportSize(DESKTOP);
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // The page is loaded at phone width, as a phone user would get it.
+  await page.setViewportSize(MOBILE);
   const resp = await page.goto(url, { waitUntil: 'load', timeout: 30000 });
   if (!resp) fail('request', 'document', 'no response');
-  else if (resp.status() >= 400 && !isNotFoundPage) fail('request', `http-${resp.status()}`, `page itself answered ${resp.status()}`);
+  else if (resp.status() >= 400) fail('request', `http-${resp.status()}`, `page itself answered ${resp.status()}`);
+  await frames();
+
+  // c: reflow at 375 px.
+  const o = await page.evaluate(inPageOverflow, describe);
+  if (o.sw > MOBILE.width) {
+    fail('reflow', 'horizontal-scroll', `page is ${o.sw} px wide at a ${MOBILE.width} px viewport`,
+      o.worst ? `${o.worst.sel} ${o.what} ${o.right} px — ${trunc(o.worst.html)}` : undefined);
+  }
+
+  // The rest at desktop width. Nothing has been focused yet, so the first
+  // Tab is still the first Tab of a fresh load.
+  await page.setViewportSize(DESKTOP);
+  await frames();
 
   // d + e: Tab from a fresh load; the first stop must be the skip link, and
   // each of the first FOCUS_STOPS stops must visibly change when focused.
@@ -428,14 +451,6 @@ async function checkPage(page, url, fail, { isNotFoundPage }) {
   // f (collection): ids and references, checked by the caller once per site.
   const collected = await page.evaluate(inPageCollect);
 
-  // c: reflow at 375 px.
-  await page.setViewportSize(MOBILE);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const o = await page.evaluate(inPageOverflow, describe);
-  if (o.sw > MOBILE.width) {
-    fail('reflow', 'horizontal-scroll', `page is ${o.sw} px wide at a ${MOBILE.width} px viewport`,
-      o.worst ? `${o.worst.sel} ${o.what} ${o.right} px — ${trunc(o.worst.html)}` : undefined);
-  }
   return { ...collected, axeSeen };
 }
 
@@ -445,7 +460,12 @@ async function checkSite(browser, site, opts) {
   const t0 = Date.now();
   const failures = [];
   const pages = new Map(); // url path → {url, file, failures: []}
+  const recorded = new Set(); // identical failures (a page loaded again for screenshots) are kept once
+  const loadFailed = new Set(); // "page url" of loads the browser already reported failing
   const record = (pageUrl, check, rule, message, element) => {
+    const key = JSON.stringify([pageUrl, check, rule, message, element]);
+    if (recorded.has(key)) return;
+    recorded.add(key);
     const f = { site: site.name, page: pageUrl, check, rule, message, element };
     failures.push(f);
     pages.get(pageUrl)?.failures.push(f);
@@ -456,27 +476,33 @@ async function checkSite(browser, site, opts) {
   const origin = `http://127.0.0.1:${server.address().port}`;
   const files = await listHtml(site.dir);
   for (const rel of files) pages.set(fileToUrlPath(site.base, rel), { url: fileToUrlPath(site.base, rel), file: rel, failures: [] });
+  console.log(`${site.name}: checking ${files.length} pages of ${site.dir} at ${origin}${site.base} …`);
   if (!files.includes('index.html')) record(site.base, 'site', 'index', 'no index.html at the root of the site');
   if (!files.includes('404.html')) record(site.base, 'site', '404', 'no 404.html at the root of the site');
 
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
   // a: only the local server may be asked; everything else is aborted.
   const external = new Set();
-  await context.route('**/*', (route) => {
+  const onlyLocal = (route) => {
     const u = route.request().url();
     if (u.startsWith(origin + '/')) return route.continue();
     external.add(u);
     return route.abort('blockedbyclient');
-  });
+  };
 
-  // One tab per job; each tab reports into whichever page it is checking.
+  // One tab per job, each in its own browser context: with two tabs in one
+  // context, headless Chromium throttles the one behind and its screenshots
+  // often take 3 s instead of 0.3 s. Each tab reports into whichever page it
+  // is checking.
   const tabs = [];
   for (let i = 0; i < opts.jobs; i++) {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
+    await context.route('**/*', onlyLocal);
     const page = await context.newPage();
     // bad: URLs that already answered >= 400 on the current page (their
     // aborted load is then not reported a second time).
-    const tab = { page, current: null, expect404: null, bad: new Set() };
-    const fail = (...a) => tab.current && record(tab.current, ...a);
+    // note: added to the messages of the events, to say where they happened.
+    const tab = { context, page, current: null, expect404: null, bad: new Set(), note: '' };
+    const fail = (check, rule, message, element) => tab.current && record(tab.current, check, rule, message + tab.note, element);
     page.on('request', (req) => {
       const u = req.url();
       if (!u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) fail('request', 'external', `request to another host: ${u}`);
@@ -489,6 +515,7 @@ async function checkSite(browser, site, opts) {
       if (res.status() < 400) return;
       if (tab.expect404 && res.url() === tab.expect404 && res.status() === 404) return;
       tab.bad.add(res.url());
+      if (tab.current) loadFailed.add(`${tab.current} ${res.url()}`);
       fail('request', `http-${res.status()}`, `${res.request().method()} ${res.url()} answered ${res.status()}`);
     });
     page.on('console', (msg) => {
@@ -496,7 +523,7 @@ async function checkSite(browser, site, opts) {
       // Failed loads are already reported with their URL by the network checks.
       if (/^Failed to load resource/.test(msg.text())) return;
       const loc = msg.location();
-      fail('console', 'error', trunc(msg.text(), 300) + (loc?.url ? ` at ${loc.url}:${loc.lineNumber}` : ''));
+      fail('console', 'error', trunc(msg.text(), 300) + (loc?.url ? ` at ${loc.url}:${loc.lineNumber + 1}` : ''));
     });
     page.on('pageerror', (err) => fail('console', 'pageerror', trunc(err.stack || err.message, 300)));
     tabs.push(tab);
@@ -511,7 +538,7 @@ async function checkSite(browser, site, opts) {
     tab.current = urlPath;
     const url = origin + urlPath;
     try {
-      const c = await checkPage(tab.page, url, (...a) => record(urlPath, ...a), { isNotFoundPage: false });
+      const c = await checkPage(tab.page, url, (...a) => record(urlPath, ...a));
       idsByUrl.set(url, new Set(c.ids));
       refsByUrl.set(url, c.refs);
       axeSeen.set(urlPath, c.axeSeen);
@@ -523,6 +550,7 @@ async function checkSite(browser, site, opts) {
     if (pages.get(urlPath).file === '404.html') {
       const missing = `${origin}${site.base}browsercheck-missing/a/b/`;
       tab.expect404 = missing;
+      tab.note = ` (404 page served at ${missing.slice(origin.length)})`;
       try {
         const resp = await tab.page.goto(missing, { waitUntil: 'load', timeout: 30000 });
         if (resp?.status() !== 404) record(urlPath, 'site', '404-status', `a missing URL answered ${resp?.status()}, want 404`);
@@ -530,6 +558,7 @@ async function checkSite(browser, site, opts) {
         record(urlPath, 'browser', 'exception', trunc(e.message, 300));
       }
       tab.expect404 = null;
+      tab.note = '';
     }
     // Leave the page before the next one so late events are not misattributed.
     await tab.page.goto('about:blank').catch(() => {});
@@ -565,6 +594,7 @@ async function checkSite(browser, site, opts) {
     const seen = new Set();
     for (const use of uses) {
       if (s.code >= 400 || s.code === 0) {
+        if (loadFailed.has(`${use.page} ${u}`)) continue; // the [request] line already names it
         const k = `${use.page} ${use.raw}`;
         if (!seen.has(k)) { seen.add(k); record(use.page, 'links', 'broken', `<${use.tag} ${use.attr}="${use.raw}"> → ${s.code || s.error}`); }
         continue;
@@ -587,27 +617,27 @@ async function checkSite(browser, site, opts) {
     ['gouvernance', files.find((f) => f === 'gouvernance/index.html' || f === 'governance/index.html')]].filter(([, f]) => f && files.includes(f));
   // These pages stand for the site's templates: axe also runs on them at
   // 375 px, where the mobile layout may show other elements (menu button…).
-  const shotTab = tabs[0], shotPage = shotTab.page;
-  for (const [label, file] of shots) {
+  await pool(shots, tabs.length, async ([label, file], w) => {
+    const tab = tabs[w];
     const urlPath = fileToUrlPath(site.base, file);
-    shotTab.current = urlPath;
+    tab.current = urlPath;
     const fail = (...a) => record(urlPath, ...a);
     try {
       for (const vp of [MOBILE, DESKTOP]) {
-        await shotPage.setViewportSize(vp);
-        await shotPage.goto(origin + urlPath, { waitUntil: 'load', timeout: 30000 });
-        if (vp === MOBILE) await runAxe(shotPage, fail, { seen: axeSeen.get(urlPath), note: ` (at ${vp.width} px)` });
-        await shotPage.screenshot({ path: path.join(shotDir, `${label}-${vp.width}.png`), fullPage: true, animations: 'disabled' });
+        await tab.page.setViewportSize(vp);
+        await tab.page.goto(origin + urlPath, { waitUntil: 'load', timeout: 30000 });
+        if (vp === MOBILE) await runAxe(tab.page, fail, { seen: axeSeen.get(urlPath), note: ` (at ${vp.width} px)` });
+        await tab.page.screenshot({ path: path.join(shotDir, `${label}-${vp.width}.png`), fullPage: true, animations: 'disabled' });
       }
     } catch (e) {
       fail('browser', 'screenshot', trunc(e.message, 300));
     }
-    await shotPage.goto('about:blank').catch(() => {});
-    shotTab.current = null;
-    shotTab.bad.clear();
-  }
+    await tab.page.goto('about:blank').catch(() => {});
+    tab.current = null;
+    tab.bad.clear();
+  });
 
-  await context.close();
+  for (const tab of tabs) await tab.context.close();
   server.close();
 
   // Nu HTML Checker errors, attributed to the page they are in.
@@ -645,6 +675,7 @@ async function main() {
   }
   await fsp.mkdir(opts.out, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const chromiumVersion = browser.version();
   const results = [];
   try {
     for (const site of opts.sites) results.push(await checkSite(browser, site, opts));
@@ -665,7 +696,7 @@ async function main() {
       'playwright-core': require('playwright-core/package.json').version,
       'axe-core': require('axe-core/package.json').version,
       'vnu-jar': require('vnu-jar/package.json').version,
-      chromium: browser.version(),
+      chromium: chromiumVersion,
     },
     sites: results,
   };
@@ -675,7 +706,12 @@ async function main() {
   process.exit(failures.length ? 1 : 0);
 }
 
-main().catch((e) => {
-  console.error(`check.mjs: ${e.stack || e}`);
-  process.exit(2);
-});
+// Run only as a script (importing the module gives serve() etc. to tests).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(`check.mjs: ${e.stack || e}`);
+    process.exit(2);
+  });
+}
+
+export { serve, decodePng, changedPixels, fileToUrlPath };

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the example site and every test site the project keeps, then checks
+# each one in the browser gate (check.mjs). Needs install.sh to have run.
+# Screenshots and report.json go to tools/browsercheck/artifacts/.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+go build -o "$out/jalons" ./cmd/jalons
+"$out/jalons" build -source . -destination "$out/example" >/dev/null
+"$out/jalons" build -source testdata/sites/en -destination "$out/en" >/dev/null
+"$out/jalons" build -source testdata/sites/news -destination "$out/news" >/dev/null
+"$out/jalons" init "$out/starter-src" >/dev/null
+"$out/jalons" build -source "$out/starter-src" -destination "$out/starter" >/dev/null
+
+bash tools/browsercheck/selftest.sh
+node tools/browsercheck/check.mjs --out tools/browsercheck/artifacts \
+  example="$out/example"@/projet-social/ \
+  en="$out/en"@/ \
+  news="$out/news"@/ville/projet-social/ \
+  starter="$out/starter"@/
