@@ -391,6 +391,22 @@ async function checkPage(page, url, fail) {
   else if (resp.status() >= 400) fail('request', `http-${resp.status()}`, `page itself answered ${resp.status()}`);
   await frames();
 
+  // Charts: every [data-chart] element gets a drawing (svg or canvas) of
+  // non-zero size once the page's scripts have run.
+  const charts = await page.$$eval('[data-chart]', (els) => els.map((e) => e.id));
+  for (const id of charts) {
+    try {
+      await page.waitForFunction((cid) => {
+        const d = document.getElementById(cid)?.querySelector('svg, canvas');
+        if (!d) return false;
+        const r = d.getBoundingClientRect();
+        return r.width > 0 && r.height > 0;
+      }, id, { timeout: 10000 });
+    } catch {
+      fail('chart', 'not-drawn', `chart #${id} has no drawing of non-zero size`, `#${id}`);
+    }
+  }
+
   // c: reflow at 375 px.
   const o = await page.evaluate(inPageOverflow, describe);
   if (o.sw > MOBILE.width) {

@@ -49,6 +49,7 @@ expect "the invisible focus" '\[focus\] focus-visible'
 expect "the horizontal scrolling at 375 px" '\[reflow\] horizontal-scroll: .*p\.wide'
 expect "the missing fragment target" '\[links\] fragment: .*nulle-part'
 expect "the missing 404 page" '\[site\] 404'
+expect "the chart never drawn" '\[chart\] not-drawn: chart #chart-vide'
 expect "the closing line" '^browsercheck: [0-9]+ passed, [1-9][0-9]* failed$'
 
 secs=$(($(date +%s) - start))
