@@ -15,6 +15,12 @@ go build -o "$out/jalons" ./cmd/jalons
 "$out/jalons" init "$out/starter-src" >/dev/null
 "$out/jalons" build -source "$out/starter-src" -destination "$out/starter" >/dev/null
 
+# The feeds and sitemaps must be well-formed XML (the Go tests parse the
+# feed with a real Atom parser too).
+for site in example en news starter; do
+  xmllint --noout "$out/$site/feed.xml" "$out/$site/sitemap.xml"
+done
+
 bash tools/browsercheck/selftest.sh
 node tools/browsercheck/check.mjs --out tools/browsercheck/artifacts \
   example="$out/example"@/projet-social/ \
