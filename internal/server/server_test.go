@@ -3,8 +3,10 @@ package server
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,12 +92,19 @@ func events(t *testing.T, base string) <-chan struct{} {
 	return ch
 }
 
+// waitReload waits for the reload of one change, then checks that no
+// second reload follows for the same change.
 func waitReload(t *testing.T, ch <-chan struct{}) {
 	t.Helper()
 	select {
 	case <-ch:
 	case <-time.After(10 * time.Second):
 		t.Fatal("no reload event")
+	}
+	select {
+	case <-ch:
+		t.Error("two reloads for one change")
+	case <-time.After(400 * time.Millisecond):
 	}
 }
 
@@ -176,6 +185,38 @@ func TestBuildOutputHasNoReloadScript(t *testing.T) {
 	for p, b := range res.Files {
 		if strings.Contains(string(b), "__jalons") {
 			t.Errorf("%s of jalons build mentions the reload script", p)
+		}
+	}
+}
+
+// TestNoHalfBuiltPage reads pages while the site is rebuilt again and
+// again: every answer is a whole page of one build.
+func TestNoHalfBuiltPage(t *testing.T) {
+	dir := sitetest.Dir(t, site)
+	s := New(build.Options{Source: dir})
+	if _, err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; i < 30; i++ {
+			text := fmt.Sprintf("+++\ntitle = \"Action X\"\naxis = \"a\"\nstatus = \"done\"\n+++\nVersion %d.\n", i)
+			os.WriteFile(filepath.Join(dir, "content/actions/x.md"), []byte(text), 0o644)
+			s.Rebuild()
+		}
+	}()
+	for reading := true; reading; {
+		select {
+		case <-done:
+			reading = false
+		default:
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("GET", "/projet-social/actions/x/", nil))
+		body := rec.Body.String()
+		if rec.Code != 200 || !strings.HasSuffix(strings.TrimSpace(body), "</html>") || !strings.Contains(body, "Action X") {
+			t.Fatalf("a read during rebuilds got %d and a partial page:\n%s", rec.Code, body)
 		}
 	}
 }
