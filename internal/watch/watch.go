@@ -114,6 +114,9 @@ func New(root string, opts Options) (*Watcher, error) {
 		opts.MaxWait = 2 * time.Second
 	}
 	root = filepath.Clean(root)
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		root = r // WalkDir does not enter a root that is a link
+	}
 	if info, err := os.Stat(root); err != nil {
 		return nil, fmt.Errorf("cannot watch %s: %w", root, err)
 	} else if !info.IsDir() {
@@ -182,7 +185,7 @@ func (w *Watcher) loop() {
 		defer t.Stop()
 		tick = t.C
 	}
-	var ready *Batch // sent, not yet taken
+	var ready *Batch // made, not yet taken
 	for {
 		var out chan Batch
 		var b Batch
@@ -281,9 +284,14 @@ func (w *Watcher) touch() {
 // flush returns the next batch, empty when nothing is left to report.
 func (w *Watcher) flush() Batch {
 	if w.rewatch {
+		// Watches of removed folders are gone; those under a renamed one
+		// still name the old path (fsnotify #694): drop them, then watch
+		// every folder (Add keeps a watch that is still right).
 		w.rewatch = false
 		for _, p := range w.fsw.WatchList() {
-			w.fsw.Remove(p) // a folder already gone has no watch left to remove
+			if info, err := os.Lstat(p); err != nil || !info.IsDir() {
+				w.fsw.Remove(p)
+			}
 		}
 		clear(w.known)
 		if err := w.watchTree(w.root, false); err != nil {

@@ -96,13 +96,23 @@ func collect(t *testing.T, w *Watcher, want ...string) int {
 
 var sentinels atomic.Int64
 
+// writeSentinel writes a new file in one event (a hidden temporary file
+// renamed), so that it cannot come in two batches.
+func writeSentinel(t *testing.T, root string) string {
+	t.Helper()
+	name := fmt.Sprintf("content/sentinel%d.md", sentinels.Add(1))
+	tmp := filepath.Join(root, "content/.sentinel.tmp")
+	write(t, tmp, "s")
+	must(t, os.Rename(tmp, filepath.Join(root, name)))
+	return name
+}
+
 // expectOnly checks that nothing but allowed was reported, without
 // waiting for silence: it writes a new file and reads batches until one
 // names it, since anything left over comes before or with it.
 func expectOnly(t *testing.T, w *Watcher, root string, allowed ...string) {
 	t.Helper()
-	sentinel := fmt.Sprintf("content/sentinel%d.md", sentinels.Add(1))
-	write(t, filepath.Join(root, sentinel), "s")
+	sentinel := writeSentinel(t, root)
 	for {
 		b := next(t, w)
 		for _, p := range b.Paths {
@@ -237,6 +247,7 @@ func TestNewNestedFolder(t *testing.T) {
 		want = append(want, p)
 	}
 	collect(t, w, want...)
+	expectOnly(t, w, root, want...)
 	// The new folders are watched.
 	write(t, filepath.Join(root, "content/news/2026/03/x/late.md"), "x")
 	collect(t, w, "content/news/2026/03/x/late.md")
@@ -257,14 +268,7 @@ func TestFolderRemoved(t *testing.T) {
 	root := site(t, "content/news/a.md", "content/news/sub/b.md", "content/pages/p.md")
 	w := start(t, root, Options{})
 	must(t, os.RemoveAll(filepath.Join(root, "content/news")))
-	// Files removed before the folder may come first, in their own batch.
-	for b := next(t, w); !b.Full; b = next(t, w) {
-		for _, p := range b.Paths {
-			if !strings.HasPrefix(p, "content/news/") {
-				t.Fatalf("batch = %+v; want removed files, then Full", b)
-			}
-		}
-	}
+	expectFull(t, w, root, "content/news/")
 	write(t, filepath.Join(root, "content/pages/q.md"), "x")
 	collect(t, w, "content/pages/q.md")
 }
@@ -275,11 +279,31 @@ func TestFolderRenamed(t *testing.T) {
 	root := site(t, "content/news/a.md", "content/news/sub/b.md")
 	w := start(t, root, Options{})
 	must(t, os.Rename(filepath.Join(root, "content/news"), filepath.Join(root, "content/actu")))
-	if b := next(t, w); !b.Full {
-		t.Fatalf("batch = %+v; want Full", b)
-	}
+	expectFull(t, w, root, "content/news/", "content/actu/")
 	write(t, filepath.Join(root, "content/actu/sub/b.md"), "new")
 	collect(t, w, "content/actu/sub/b.md")
+}
+
+// expectFull reads the batches that follow removing or renaming a folder
+// until a file written after has come: at least one must be Full, and
+// they may name only paths under the folders given.
+func expectFull(t *testing.T, w *Watcher, root string, folders ...string) {
+	t.Helper()
+	sentinel := writeSentinel(t, root)
+	full := false
+	for done := false; !done; {
+		b := next(t, w)
+		full = full || b.Full
+		for _, p := range b.Paths {
+			done = done || p == sentinel
+			if p != sentinel && !slices.ContainsFunc(folders, func(f string) bool { return strings.HasPrefix(p, f) }) {
+				t.Fatalf("batch = %+v; want paths under %v", b, folders)
+			}
+		}
+	}
+	if !full {
+		t.Fatalf("no Full batch")
+	}
 }
 
 // A `git checkout` of hundreds of files gives one batch, two if it
@@ -297,7 +321,34 @@ func TestManyFiles(t *testing.T) {
 	if batches > 2 {
 		t.Errorf("300 files gave %d batches; want 1 or 2", batches)
 	}
-	expectOnly(t, w, root)
+	expectOnly(t, w, root, want...)
+}
+
+// Changes that never pause for Quiet still give a batch after MaxWait.
+func TestMaxWait(t *testing.T) {
+	root := site(t, "content/news/a.md")
+	w := start(t, root, Options{Quiet: time.Second, MaxWait: 200 * time.Millisecond})
+	stop, stopped := make(chan struct{}), make(chan error)
+	go func() {
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				stopped <- nil
+				return
+			case <-time.After(10 * time.Millisecond):
+			}
+			if err := os.WriteFile(filepath.Join(root, "content/news/a.md"), []byte(fmt.Sprint(i)), 0o644); err != nil {
+				stopped <- err
+				return
+			}
+		}
+	}()
+	b := next(t, w)
+	close(stop)
+	must(t, <-stopped)
+	if !reflect.DeepEqual(b, Batch{Paths: []string{"content/news/a.md"}}) {
+		t.Errorf("batch = %+v; want content/news/a.md", b)
+	}
 }
 
 // While the consumer builds, later changes merge into the batch it has not
@@ -394,6 +445,15 @@ func TestPoll(t *testing.T) {
 			t.Fatalf("batch = %+v; want content/pages/p.md, then Full", b)
 		}
 	}
+}
+
+func TestRootIsLink(t *testing.T) {
+	root := site(t, "content/news/a.md")
+	link := filepath.Join(t.TempDir(), "site")
+	must(t, os.Symlink(root, link))
+	w := start(t, link, Options{})
+	write(t, filepath.Join(link, "content/news/b.md"), "x")
+	collect(t, w, "content/news/b.md")
 }
 
 func TestClose(t *testing.T) {
