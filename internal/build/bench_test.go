@@ -5,8 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"jalons/internal/render"
 )
 
 // writeLargeSite writes a generated site of n actions over 10 axes, with an
@@ -125,7 +123,7 @@ func BenchmarkRender1000(b *testing.B) {
 // action: a build in memory with the cache of the previous build.
 func benchmarkRebuild(b *testing.B, n int) {
 	dir := writeLargeSite(b, n)
-	cache := &render.Cache{}
+	cache := &Cache{}
 	if _, err := Render(Options{Source: dir, Cache: cache}); err != nil {
 		b.Fatal(err)
 	}

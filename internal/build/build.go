@@ -32,9 +32,16 @@ type Options struct {
 	Destination string // the output folder; "" means public/ inside Source
 	BaseURL     string // overrides config.toml's baseURL when set
 	Drafts      bool   // build news drafts too
-	// Cache, when set, keeps pages between builds so that a page whose
-	// files did not change is not rendered again (jalons serve).
-	Cache *render.Cache
+	// Cache, when set, keeps what a build read and rendered for the next
+	// one (jalons serve): files that did not change are not read again,
+	// pages whose files did not change are not rendered again.
+	Cache *Cache
+}
+
+// Cache is what a build keeps for the next one.
+type Cache struct {
+	Content content.Cache
+	Render  render.Cache
 }
 
 // Result tells what a build made.
@@ -63,14 +70,19 @@ func Render(opts Options) (*Result, error) {
 	if themeErr != nil {
 		errs = append(errs, themeErr)
 	}
-	site, contentErrs := content.Load(fsys, cfg, opts.Drafts)
+	var contentCache *content.Cache
+	var renderCache *render.Cache
+	if opts.Cache != nil {
+		contentCache, renderCache = &opts.Cache.Content, &opts.Cache.Render
+	}
+	site, contentErrs := content.LoadCached(fsys, cfg, opts.Drafts, contentCache)
 	errs.Append(contentErrs)
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
 	}
 	static, _ := fs.Sub(fsys, "static")
-	files, err := render.Site(site, themes.Default, render.Options{Theme: theme, Static: static, Cache: opts.Cache})
+	files, err := render.Site(site, themes.Default, render.Options{Theme: theme, Static: static, Cache: renderCache})
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"jalons/internal/render"
 	"jalons/internal/sitetest"
 )
 
@@ -50,7 +49,7 @@ title = "Mentions légales"
 		{"config", write("config.toml", "title = \"Projet social de territoire\"\nbaseURL = \"https://www.example.fr/projet-social/\"\n")},
 		{"indicator removed", func() { os.Remove(filepath.Join(dir, "content/indicators/familles.toml")) }},
 	}
-	cache := &render.Cache{}
+	cache := &Cache{}
 	for _, e := range edits {
 		e.do()
 		cached, err := Render(Options{Source: dir, Cache: cache})

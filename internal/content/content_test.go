@@ -1,6 +1,8 @@
 package content
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -447,5 +449,38 @@ func TestCRLFAndBOM(t *testing.T) {
 	s, errs := loadFS(t, fsys, false)
 	if errs != "" || s.Axes[0].Title != "Précarités" || strings.Contains(s.Axes[0].Src.Body, "\r") {
 		t.Errorf("CRLF and BOM: %q %v", errs, s)
+	}
+}
+
+// TestCacheGivesTheSameSite loads a site twice with one cache: the second
+// load, from the cache, gives the same problems, then the same site.
+func TestCacheGivesTheSameSite(t *testing.T) {
+	dir := sitetest.Dir(t, base+`
+-- content/indicators/y.toml --
+title = "Y"
+[[values]]
+date = 2012-12-31
+value = 2
+[[values]]
+date = 2010-12-31
+value = 1
+[[values]]
+date = 2012-12-31
+value = 3
+`)
+	fsys := os.DirFS(dir)
+	cfg, _ := config.Load(fsys)
+	cache := &Cache{}
+	_, first := LoadCached(fsys, cfg, false, cache)
+	_, second := LoadCached(fsys, cfg, false, cache)
+	want := "content/indicators/y.toml:9:1: two values on 2012-12-31 (the other one is at line 3): keep one value per date"
+	if first.Error() != want || second.Error() != want {
+		t.Errorf("problems: first load %q, second %q; want %q", first, second, want)
+	}
+	os.Remove(filepath.Join(dir, "content/indicators/y.toml"))
+	a, errs := LoadCached(fsys, cfg, false, cache)
+	b, _ := LoadCached(fsys, cfg, false, cache)
+	if errs != nil || len(a.Actions[0].Indicators) != 1 || len(b.Actions[0].Indicators) != 1 || b.Axes[0].Actions[0] != b.Actions[0] {
+		t.Errorf("cached loads differ: %v", errs)
 	}
 }

@@ -31,9 +31,10 @@ var folders = map[string]string{
 }
 
 type loader struct {
-	fsys fs.FS
-	errs diag.List
-	site *Site
+	fsys  fs.FS
+	cache *Cache // nil: read every file
+	errs  diag.List
+	site  *Site
 	// first file of each slug, by kind, to name both files of a duplicate
 	seen map[string]map[string]string
 }
@@ -42,7 +43,12 @@ type loader struct {
 // list of files under static/. News drafts are kept only when drafts is
 // true.
 func Load(fsys fs.FS, cfg *config.Config, drafts bool) (*Site, diag.List) {
-	l := &loader{fsys: fsys, site: &Site{Config: cfg}, seen: map[string]map[string]string{}}
+	return LoadCached(fsys, cfg, drafts, nil)
+}
+
+// LoadCached is Load with a cache of the files read by earlier loads.
+func LoadCached(fsys fs.FS, cfg *config.Config, drafts bool, cache *Cache) (*Site, diag.List) {
+	l := &loader{fsys: fsys, cache: cache, site: &Site{Config: cfg}, seen: map[string]map[string]string{}}
 	l.walkContent(drafts)
 	l.site.Static = l.listStatic()
 	if cfg.Logo != "" {
@@ -122,31 +128,48 @@ func (l *loader) walkContent(drafts bool) {
 	}
 }
 
-// read reads a file of the site as text.
-func (l *loader) read(file string) (string, bool) {
-	data, err := fs.ReadFile(l.fsys, file)
-	if err != nil {
-		l.errs.Add(diag.Pos{File: file}, "cannot read: %v", err)
-		return "", false
-	}
-	text, errs := tomlfile.Text(file, data)
-	l.errs.Append(errs)
-	return text, errs == nil
-}
-
 // markdown reads a Markdown file: its front matter into v, and its body.
 func (l *loader) markdown(file string, v any) (Source, bool) {
-	text, ok := l.read(file)
-	if !ok {
-		return Source{}, false
+	return l.decode(file, true, v)
+}
+
+// decode reads file into v: the front matter of a Markdown file (front),
+// or a whole TOML file. With a cache, an unchanged file is not read again.
+func (l *loader) decode(file string, front bool, v any) (Source, bool) {
+	if src, ok, hit := l.cache.decoded(l.fsys, file, v, &l.errs); hit {
+		return src, ok
 	}
-	front, line0, body, bodyLine0, errs := tomlfile.SplitFront(file, text)
-	if errs != nil {
-		l.errs.Append(errs)
-		return Source{}, false
-	}
-	doc, errs := tomlfile.Decode(file, front, line0, v)
+	var errs diag.List
+	src, ok := decodeText(l.fsys, file, front, v, &errs)
 	l.errs.Append(errs)
+	if _, governance := v.(*Governance); !governance { // linking changes its bodies in place
+		l.cache.keep(l.fsys, file, v, src, ok, errs)
+	}
+	return src, ok
+}
+
+func decodeText(fsys fs.FS, file string, front bool, v any, errs *diag.List) (Source, bool) {
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		errs.Add(diag.Pos{File: file}, "cannot read: %v", err)
+		return Source{}, false
+	}
+	text, terrs := tomlfile.Text(file, data)
+	if terrs != nil {
+		errs.Append(terrs)
+		return Source{}, false
+	}
+	toml, line0, body, bodyLine0 := text, 0, "", 0
+	if front {
+		var ferrs diag.List
+		toml, line0, body, bodyLine0, ferrs = tomlfile.SplitFront(file, text)
+		if ferrs != nil {
+			errs.Append(ferrs)
+			return Source{}, false
+		}
+	}
+	doc, derrs := tomlfile.Decode(file, toml, line0, v)
+	errs.Append(derrs)
 	return Source{File: file, Doc: doc, Body: body, BodyLine0: bodyLine0, Hash: hash(text)}, doc != nil
 }
 
@@ -248,17 +271,13 @@ func (l *loader) action(file string) {
 }
 
 func (l *loader) indicator(file string) {
-	text, ok := l.read(file)
+	ind := &Indicator{}
+	src, ok := l.decode(file, false, ind)
 	if !ok {
 		return
 	}
-	ind := &Indicator{}
-	doc, errs := tomlfile.Decode(file, text, 0, ind)
-	l.errs.Append(errs)
-	if doc == nil {
-		return
-	}
-	ind.Src = Source{File: file, Doc: doc, Hash: hash(text)}
+	ind.Src = src
+	doc := src.Doc
 	ind.Slug = l.slugOf("indicators", ind.Src, ind.SlugKey)
 	l.required(ind.Src, "title", ind.Title)
 	if ind.Direction == "" {
@@ -273,6 +292,7 @@ func (l *loader) indicator(file string) {
 		}
 		where[v.Date] = i
 	}
+	ind.Values = append([]Value(nil), ind.Values...) // the cache keeps the file's order
 	sort.SliceStable(ind.Values, func(i, j int) bool { return ind.Values[i].Date.Before(ind.Values[j].Date) })
 	l.site.Indicators = append(l.site.Indicators, ind)
 }

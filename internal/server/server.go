@@ -44,7 +44,7 @@ type Server struct {
 // New returns a Server for the site opts describes; call Rebuild before
 // serving.
 func New(opts build.Options) *Server {
-	opts.Cache = &render.Cache{}
+	opts.Cache = &build.Cache{}
 	return &Server{opts: opts, basePath: "/", lang: "fr", clients: map[chan struct{}]bool{}}
 }
 
