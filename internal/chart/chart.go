@@ -107,6 +107,11 @@ func Progress(s *content.Site, loc Locale) Chart {
 		}
 		add(a.Title, a.Progress, colour)
 	}
+	return finish("chart-progress", "bar", loc.T("progress")+loc.T("colon")+" "+strings.Join(parts, ", ")+".", percentBars(names, data, loc))
+}
+
+// percentBars is a horizontal bar chart of percentages, one bar a name.
+func percentBars(names []string, data []opts.BarData, loc Locale) *charts.Bar {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Width: 180, Overflow: "truncate"}}),
@@ -115,7 +120,7 @@ func Progress(s *content.Site, loc Locale) Chart {
 	)
 	bar.SetXAxis(names).AddSeries(loc.T("progress"), data)
 	bar.XYReversal()
-	return finish("chart-progress", "bar", loc.T("progress")+loc.T("colon")+" "+strings.Join(parts, ", ")+".", bar)
+	return bar
 }
 
 // Statuses is a donut of an axis's (or the site's) actions by status.
@@ -158,16 +163,8 @@ func Actions(a *content.Axis, loc Locale) Chart {
 		}
 		data = append(data, opts.BarData{Name: ac.Title, Value: v, ItemStyle: &opts.ItemStyle{Color: statusColours[ac.Status]}})
 	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Width: 180, Overflow: "truncate"}}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: 100, AxisLabel: &opts.AxisLabel{Formatter: "{value} %"}}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", ContainLabel: opts.Bool(true)}),
-	)
-	bar.SetXAxis(names).AddSeries(loc.T("progress"), data)
-	bar.XYReversal()
 	desc := fmt.Sprintf(loc.T("chart.actions"), a.Title) + " " + strings.Join(parts, ", ") + "."
-	return finish("chart-actions", "bar", desc, bar)
+	return finish("chart-actions", "bar", desc, percentBars(names, data, loc))
 }
 
 // Indicator is a line chart of an indicator's values over time, with its
