@@ -107,8 +107,8 @@ func siteTheme(fsys fs.FS, cfg *config.Config) (fs.FS, *diag.Error) {
 	if cfg.Theme == "default" {
 		return nil, nil
 	}
-	return nil, &diag.Error{Pos: cfg.Doc.Pos("theme"),
-		Msg: fmt.Sprintf("theme %q not found: there is no folder themes/%s (remove the key to use the default theme)", cfg.Theme, cfg.Theme)}
+	return nil, diag.At(cfg.Doc.Pos("theme"),
+		"theme %q not found: there is no folder themes/%s (remove the key to use the default theme)", cfg.Theme, cfg.Theme)
 }
 
 // Build renders the site and, when it has no problem, writes it into the

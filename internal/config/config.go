@@ -8,7 +8,6 @@ package config
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
@@ -37,7 +36,7 @@ func (l *Language) UnmarshalText(b []byte) error {
 		*l = Language(s)
 		return nil
 	}
-	return fmt.Errorf("unknown language %q (use \"fr\" or \"en\")", b)
+	return diag.Errorf("unknown language %q (use \"fr\" or \"en\")", string(b))
 }
 
 // Period is the span of years a plan covers.
@@ -125,10 +124,10 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 func (c *Config) SetBaseURL(s string) error {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("baseURL %q must be a full address such as https://www.example.fr/projet-social/", s)
+		return diag.Errorf("baseURL %q must be a full address such as https://www.example.fr/projet-social/", s)
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return fmt.Errorf("baseURL %q must not have a query (?…) or fragment (#…)", s)
+		return diag.Errorf("baseURL %q must not have a query (?…) or fragment (#…)", s)
 	}
 	u.Path = path.Clean("/"+u.Path) + "/"
 	u.Path = strings.Replace(u.Path, "//", "/", 1)

@@ -10,7 +10,6 @@
 package content
 
 import (
-	"fmt"
 	"strings"
 
 	"jalons/internal/config"
@@ -61,7 +60,7 @@ func (s *Status) UnmarshalText(b []byte) error {
 		}
 	}
 	all := append(append([]string{}, statusCodes...), statusAliases...)
-	return fmt.Errorf("unknown status %q%s; use one of %s", in, diag.Suggest(in, all), strings.Join(all, ", "))
+	return diag.Errorf("unknown status %q%s; use one of %s", in, diag.Suggest(in, all), strings.Join(all, ", "))
 }
 
 // Direction says whether an indicator should rise or fall.
@@ -74,7 +73,7 @@ func (d *Direction) UnmarshalText(b []byte) error {
 		*d = Direction(b)
 		return nil
 	}
-	return fmt.Errorf("unknown direction %q%s; use \"increase\" or \"decrease\"", b, diag.Suggest(string(b), []string{"increase", "decrease"}))
+	return diag.Errorf("unknown direction %q%s; use \"increase\" or \"decrease\"", string(b), diag.Suggest(string(b), []string{"increase", "decrease"}))
 }
 
 // Progress is a share of the way done, from 0 to 1, when it is known.

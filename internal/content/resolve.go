@@ -43,7 +43,7 @@ func (l *loader) resolve() {
 			continue // missing key, reported already
 		}
 		if a.Axis = axes[a.AxisSlug]; a.Axis == nil {
-			l.unknown(a.Src.Doc.Pos("axis"), "axis", a.AxisSlug, keys(axes), "content/axes/")
+			l.errs.Add(a.Src.Doc.Pos("axis"), "unknown axis %q%s", a.AxisSlug, unknownHint(a.AxisSlug, keys(axes), "content/axes/"))
 			continue
 		}
 		a.Axis.Actions = append(a.Axis.Actions, a)
@@ -53,7 +53,7 @@ func (l *loader) resolve() {
 			continue
 		}
 		if ind.Action = actions[ind.ActionSlug]; ind.Action == nil {
-			l.unknown(ind.Src.Doc.Pos("action"), "action", ind.ActionSlug, keys(actions), "content/actions/")
+			l.errs.Add(ind.Src.Doc.Pos("action"), "unknown action %q%s", ind.ActionSlug, unknownHint(ind.ActionSlug, keys(actions), "content/actions/"))
 			continue
 		}
 		ind.Action.Indicators = append(ind.Action.Indicators, ind)
@@ -63,7 +63,7 @@ func (l *loader) resolve() {
 			if a := axes[as]; a != nil {
 				n.Axes = append(n.Axes, a)
 			} else {
-				l.unknown(n.Src.Doc.Pos("axes", itoa(i)), "axis", as, keys(axes), "content/axes/")
+				l.errs.Add(n.Src.Doc.Pos("axes", itoa(i)), "unknown axis %q%s", as, unknownHint(as, keys(axes), "content/axes/"))
 			}
 		}
 		for i, as := range n.ActionSlugs {
@@ -71,7 +71,7 @@ func (l *loader) resolve() {
 				n.Actions = append(n.Actions, a)
 				a.News = append(a.News, n)
 			} else {
-				l.unknown(n.Src.Doc.Pos("actions", itoa(i)), "action", as, keys(actions), "content/actions/")
+				l.errs.Add(n.Src.Doc.Pos("actions", itoa(i)), "unknown action %q%s", as, unknownHint(as, keys(actions), "content/actions/"))
 			}
 		}
 	}
@@ -140,7 +140,7 @@ func (l *loader) resolveGovernance(g *Governance, structures map[string]*Structu
 		}
 		p := bodies[b.Parent]
 		if p == nil {
-			l.unknown(pos("bodies", itoa(i), "parent"), "body", b.Parent, keys(bodies), "[[bodies]] of content/governance.md")
+			l.errs.Add(pos("bodies", itoa(i), "parent"), "unknown body %q%s", b.Parent, unknownHint(b.Parent, keys(bodies), governanceBodies))
 			continue
 		}
 		// A body may not report to itself, even through others.
@@ -173,23 +173,26 @@ func (l *loader) resolveGovernance(g *Governance, structures map[string]*Structu
 			continue
 		}
 		if m.Body = bodies[m.BodyID]; m.Body == nil {
-			l.unknown(pos("meetings", itoa(i), "body"), "body", m.BodyID, keys(bodies), "[[bodies]] of content/governance.md")
+			l.errs.Add(pos("meetings", itoa(i), "body"), "unknown body %q%s", m.BodyID, unknownHint(m.BodyID, keys(bodies), governanceBodies))
 		}
 	}
 	sort.SliceStable(g.Meetings, func(i, j int) bool { return g.Meetings[j].Date.Before(g.Meetings[i].Date) })
 }
 
-// unknown reports a reference to an item that does not exist.
-func (l *loader) unknown(pos diag.Pos, kind, name string, known []string, where string) {
-	hint := diag.Suggest(name, known)
-	if hint == "" {
-		if len(known) > 0 && len(known) <= 12 {
-			hint = " (known: " + strings.Join(known, ", ") + ")"
-		} else {
-			hint = " (no such slug in " + where + ")"
-		}
+// governanceBodies is where the ids of bodies are, for unknownHint.
+var governanceBodies = diag.Errorf("[[bodies]] of content/governance.md")
+
+// unknownHint ends the message about a reference to an item that does not
+// exist: a name close to it, the names known, or where the names are (a
+// folder, or a *diag.Msg).
+func unknownHint(name string, known []string, where any) *diag.Msg {
+	if hint := diag.Suggest(name, known); hint != nil {
+		return hint
 	}
-	l.errs.Add(pos, "unknown %s %q%s", kind, name, hint)
+	if len(known) > 0 && len(known) <= 12 {
+		return diag.Errorf(" (known: %s)", strings.Join(known, ", "))
+	}
+	return diag.Errorf(" (no such slug in %s)", where)
 }
 
 func keys[V any](m map[string]V) []string {

@@ -4,6 +4,10 @@
 //
 // A List collects every problem of a run so that all are reported at once;
 // its Err method is nil when the list is empty, like go/scanner.ErrorList.
+//
+// Messages are written in English, as a format and its arguments, and kept
+// that way so that they can also be shown in French (see fr.go): Error
+// gives the English text, Text the text in a site's language.
 package diag
 
 import (
@@ -25,17 +29,34 @@ func (p Pos) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.File, max(p.Line, 1), max(p.Col, 1))
 }
 
-// Error is one problem at one place.
+// Error is one problem at one place. Msg is its English text, made of
+// Format and Args; make one with At or List.Add.
 type Error struct {
-	Pos Pos
-	Msg string
+	Pos    Pos
+	Msg    string
+	Format string
+	Args   []any
 }
 
-func (e *Error) Error() string {
-	if e.Pos.File == "" {
-		return e.Msg
+// At returns the problem at pos that fmt.Sprintf(format, args...) tells.
+// Arguments made with Errorf are put in the message's language too.
+func At(pos Pos, format string, args ...any) *Error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
+}
+
+func (e *Error) Error() string { return e.Text("en") }
+
+// Text is the problem as path:line:col: message, the message in lang: "fr"
+// for French, English for any other.
+func (e *Error) Text(lang string) string {
+	msg := e.Msg
+	if lang == "fr" && e.Format != "" {
+		msg = (&Msg{Format: e.Format, Args: e.Args}).Text(lang)
 	}
-	return e.Pos.String() + ": " + e.Msg
+	if e.Pos.File == "" {
+		return msg
+	}
+	return e.Pos.String() + ": " + msg
 }
 
 // List is every problem found in one run.
@@ -43,7 +64,7 @@ type List []*Error
 
 // Add appends a problem at pos.
 func (l *List) Add(pos Pos, format string, args ...any) {
-	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	*l = append(*l, At(pos, format, args...))
 }
 
 // Append adds all of other's problems.
@@ -65,7 +86,7 @@ func (l *List) Sort() {
 	})
 	out := s[:0]
 	for i, e := range s {
-		if i > 0 && *e == *s[i-1] {
+		if i > 0 && e.Pos == s[i-1].Pos && e.Msg == s[i-1].Msg {
 			continue
 		}
 		out = append(out, e)
@@ -74,12 +95,15 @@ func (l *List) Sort() {
 }
 
 // Error prints one problem a line.
-func (l List) Error() string {
+func (l List) Error() string { return strings.Join(l.Text("en"), "\n") }
+
+// Text is each problem's Text in lang.
+func (l List) Text(lang string) []string {
 	lines := make([]string, len(l))
 	for i, e := range l {
-		lines[i] = e.Error()
+		lines[i] = e.Text(lang)
 	}
-	return strings.Join(lines, "\n")
+	return lines
 }
 
 // Err returns the list as an error, or nil when it is empty.
@@ -91,9 +115,9 @@ func (l List) Err() error {
 }
 
 // Suggest returns ` (did you mean "x"?)` when one of known is close to
-// name, and "" otherwise. Closeness ignores case and accents are compared
-// as written.
-func Suggest(name string, known []string) string {
+// name, and nil, which prints as "", otherwise. Closeness ignores case and
+// accents are compared as written.
+func Suggest(name string, known []string) *Msg {
 	best, bestDist := "", -1
 	lname := strings.ToLower(name)
 	for _, k := range known {
@@ -107,9 +131,9 @@ func Suggest(name string, known []string) string {
 		limit = 3
 	}
 	if best == "" || bestDist > limit || bestDist >= len([]rune(name)) {
-		return ""
+		return nil
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return Errorf(" (did you mean %q?)", best)
 }
 
 // Known quotes a list of choices: `"a", "b"`.

@@ -93,7 +93,7 @@ func (s *Server) rebuild(stdout, stderr io.Writer, why string) {
 		prefix += why + ": "
 	}
 	if err != nil {
-		problems := lines(err)
+		problems := lines(err, "en")
 		noun := "problems"
 		if len(problems) == 1 {
 			noun = "problem"

@@ -16,12 +16,14 @@ import (
 	"html"
 	"mime"
 	"net/http"
+	"os"
 	"path"
 	"strings"
 	"sync"
 	"time"
 
 	"jalons/internal/build"
+	"jalons/internal/config"
 	"jalons/internal/diag"
 	"jalons/internal/render"
 )
@@ -33,8 +35,8 @@ type Server struct {
 	mu       sync.RWMutex
 	files    render.Files
 	basePath string
-	lang     string
-	problems []string // of the last build; nil when it was good
+	lang     string   // of the last good build, or of config.toml before one
+	problems []string // of the last build, in lang; nil when it was good
 
 	clientsMu sync.Mutex
 	clients   map[chan struct{}]bool
@@ -53,9 +55,14 @@ func New(opts build.Options) *Server {
 // Either way, open pages reload.
 func (s *Server) Rebuild() (*build.Result, error) {
 	res, err := build.Render(s.opts)
+	lang := s.lang // only Rebuild writes it
+	if err != nil && s.files == nil {
+		lang = siteLang(s.opts.Source) // no good build yet
+	}
 	s.mu.Lock()
 	if err != nil {
-		s.problems = lines(err)
+		s.lang = lang
+		s.problems = lines(err, lang)
 	} else {
 		s.files = res.Files
 		s.basePath = res.Site.Config.Base.Path
@@ -67,18 +74,22 @@ func (s *Server) Rebuild() (*build.Result, error) {
 	return res, err
 }
 
-func lines(err error) []string {
-	var list diag.List
+// lines is the problems of a failed build, one a line, in lang ("fr" or
+// "en") when they are a diag.List.
+func lines(err error, lang string) []string {
 	if l, ok := err.(diag.List); ok {
-		list = l
-	} else {
-		return []string{err.Error()}
+		return l.Text(lang)
 	}
-	out := make([]string, len(list))
-	for i, e := range list {
-		out[i] = e.Error()
+	return []string{err.Error()}
+}
+
+// siteLang is the language config.toml sets, or French when it cannot be
+// read.
+func siteLang(source string) string {
+	if cfg, _ := config.Load(os.DirFS(source)); cfg != nil && cfg.Language != "" {
+		return string(cfg.Language)
 	}
-	return out
+	return "fr"
 }
 
 // notify tells every open page to reload.

@@ -153,7 +153,7 @@ func TestServe(t *testing.T) {
 	// A mistake shows in every page, which keeps the last good build.
 	edit("+++\ntitle = \"Action X\"\naxis = \"b\"\nstatus = \"in_progress\"\n+++\nTroisième texte.\n")
 	_, _, body := get(t, page)
-	if !strings.Contains(body, `id="jalons-problems"`) || !strings.Contains(body, `content/actions/x.md:3:1: unknown axis &#34;b&#34;`) ||
+	if !strings.Contains(body, `id="jalons-problems"`) || !strings.Contains(body, `content/actions/x.md:3:1: axe inconnu &#34;b&#34;`) ||
 		!strings.Contains(body, "Second texte.") {
 		t.Errorf("after a mistake the page does not show it over the last good build:\n%s", body)
 	}
@@ -218,5 +218,45 @@ func TestNoHalfBuiltPage(t *testing.T) {
 		if rec.Code != 200 || !strings.HasSuffix(strings.TrimSpace(body), "</html>") || !strings.Contains(body, "Action X") {
 			t.Fatalf("a read during rebuilds got %d and a partial page:\n%s", rec.Code, body)
 		}
+	}
+}
+
+// TestProblemsInSiteLanguage checks that the problems show in the site's
+// language, read from config.toml when no build was good yet.
+func TestProblemsInSiteLanguage(t *testing.T) {
+	const broken = "-- content/actions/y.md --\n+++\ntitle = \"Y\"\naxis = \"b\"\nstatus = \"done\"\n+++\n"
+	english := strings.Replace(site, `title = "Projet social"`, "title = \"Projet social\"\nlanguage = \"en\"", 1)
+	tests := []struct {
+		name, site string
+		want       []string
+	}{
+		{"French, never built", site + broken, []string{
+			"La dernière modification comporte des erreurs",
+			"content/actions/y.md:3:1: axe inconnu &#34;b&#34; (valeurs possibles\u00a0: a)"}},
+		{"English, never built", english + broken, []string{
+			"The last change has problems",
+			"content/actions/y.md:3:1: unknown axis &#34;b&#34; (known: a)"}},
+		{"English, built before", english, []string{
+			"The last change has problems",
+			"content/actions/y.md:3:1: unknown axis &#34;b&#34; (known: a)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := sitetest.Dir(t, tt.site)
+			s := New(build.Options{Source: dir})
+			if _, err := s.Rebuild(); err == nil {
+				os.WriteFile(filepath.Join(dir, "content/actions/y.md"), []byte(broken[strings.Index(broken, "+++"):]), 0o644)
+				if _, err := s.Rebuild(); err == nil {
+					t.Fatal("no problem after the broken edit")
+				}
+			}
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, httptest.NewRequest("GET", "/projet-social/actions/x/", nil))
+			for _, w := range tt.want {
+				if !strings.Contains(rec.Body.String(), w) {
+					t.Errorf("page does not show %q:\n%s", w, rec.Body.String())
+				}
+			}
+		})
 	}
 }

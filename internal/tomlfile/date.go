@@ -1,9 +1,10 @@
 package tomlfile
 
 import (
-	"errors"
 	"fmt"
 	"time"
+
+	"jalons/internal/diag"
 )
 
 // Date is a calendar date, free of time zones: a TOML local date such as
@@ -42,15 +43,15 @@ func dateOf(v any) (Date, error) {
 	switch v := v.(type) {
 	case time.Time:
 		if v.Location().String() != "date-local" {
-			return Date{}, errors.New("must be a date alone, without a time, like 2017-04-29")
+			return Date{}, diag.Errorf("must be a date alone, without a time, like 2017-04-29")
 		}
 		y, m, d := v.Date()
 		return Date{y, m, d}, nil
 	case string:
 		if t, err := time.Parse("2006-01-02", v); err == nil {
-			return Date{}, fmt.Errorf("must be a date without quotes: write %s, not %q", t.Format("2006-01-02"), v)
+			return Date{}, diag.Errorf("must be a date without quotes: write %s, not %q", t.Format("2006-01-02"), v)
 		}
-		return Date{}, fmt.Errorf("must be a date written year-month-day without quotes, like 2017-04-29, not %q", v)
+		return Date{}, diag.Errorf("must be a date written year-month-day without quotes, like 2017-04-29, not %q", v)
 	}
-	return Date{}, fmt.Errorf("must be a date written year-month-day without quotes, like 2017-04-29, not %s", kind(v))
+	return Date{}, diag.Errorf("must be a date written year-month-day without quotes, like 2017-04-29, not %s", kind(v))
 }

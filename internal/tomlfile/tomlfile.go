@@ -17,7 +17,6 @@ package tomlfile
 import (
 	"encoding"
 	"errors"
-	"fmt"
 	"reflect"
 	"sort"
 	"strconv"
@@ -78,14 +77,14 @@ func parseErrorPos(file string, line0 int, err error) diag.Pos {
 	return diag.Pos{File: file, Line: max(line0, 1), Col: 1}
 }
 
-func parseErrorMsg(err error) string {
+func parseErrorMsg(err error) *diag.Msg {
 	var pe toml.ParseError
 	msg := err.Error()
 	if errors.As(err, &pe) {
 		msg = pe.Message
 	}
 	msg = strings.TrimPrefix(msg, "toml: ")
-	return "invalid TOML: " + msg + " (check quotes around text, commas in lists, and one key = value per line)"
+	return diag.Errorf("invalid TOML: %s (check quotes around text, commas in lists, and one key = value per line)", msg)
 }
 
 type decoder struct {
@@ -139,14 +138,16 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, path []string) {
 	sort.Strings(unknown)
 	for _, k := range unknown {
 		hint := diag.Suggest(k, known)
-		if hint == "" {
-			hint = " (known keys: " + diag.Known(known) + ")"
+		if hint == nil {
+			hint = diag.Errorf(" (known keys: %s)", diag.Known(known))
 		}
 		d.add(append(path[:len(path):len(path)], k), "unknown key %q%s%s", k, where(path), hint)
 	}
 }
 
-func where(path []string) string {
+// where is " in [table]" for a key inside a table, nil (printed "") for a
+// key at the top.
+func where(path []string) *diag.Msg {
 	var parts []string
 	for _, p := range path {
 		if _, err := strconv.Atoi(p); err != nil {
@@ -154,9 +155,9 @@ func where(path []string) string {
 		}
 	}
 	if len(parts) == 0 {
-		return ""
+		return nil
 	}
-	return " in [" + strings.Join(parts, ".") + "]"
+	return diag.Errorf(" in [%s]", strings.Join(parts, "."))
 }
 
 func contains(list []string, s string) bool {
@@ -294,20 +295,21 @@ func (d *decoder) slice(val any, rv reflect.Value, path []string) {
 	rv.Set(s)
 }
 
-func kind(v any) string {
+// kind describes a TOML value for a message: the text "…", a list…
+func kind(v any) *diag.Msg {
 	switch v := v.(type) {
 	case string:
-		return fmt.Sprintf("the text %q", v)
+		return diag.Errorf("the text %q", v)
 	case int64, float64:
-		return fmt.Sprintf("the number %v", v)
+		return diag.Errorf("the number %v", v)
 	case bool:
-		return fmt.Sprintf("%v", v)
+		return diag.Errorf("%v", v)
 	case time.Time:
-		return "a date"
+		return diag.Errorf("a date")
 	case []any, []map[string]any:
-		return "a list"
+		return diag.Errorf("a list")
 	case map[string]any:
-		return "a table"
+		return diag.Errorf("a table")
 	}
-	return fmt.Sprintf("%T", v)
+	return diag.Errorf("%T", v)
 }

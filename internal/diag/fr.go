@@ -1,0 +1,92 @@
+package diag
+
+// french holds the French text of every message, by its English format.
+// Arguments print as in English, in the same order, unless the French
+// names them with an index (%[2]q) to leave one out; an argument that is a
+// *Msg is put in French too. TestFrenchCoversEveryMessage checks that every
+// format of the code base is here.
+//
+// French typography: a no-break space (U+00A0) before : ; ? and !, as
+// TestFrenchTypography checks. Key names and values stay as written in the
+// files.
+var french = map[string]string{
+	// Hints and parts of messages.
+	" (did you mean %q?)":                 " (vouliez-vous dire %q ?)",
+	" (known keys: %s)":                   " (clés possibles : %s)",
+	" (known: %s)":                        " (valeurs possibles : %s)",
+	" (no such slug in %s)":               " (aucun slug de ce nom dans %s)",
+	"[[bodies]] of content/governance.md": "les [[bodies]] de content/governance.md",
+	" in [%s]":                            " dans [%s]",
+	"the text %q":                         "le texte %q",
+	"the number %v":                       "le nombre %v",
+	"a date":                              "une date",
+	"a list":                              "une liste",
+	"a table":                             "une table",
+	"%q: %v":                              "%q : %v",
+
+	// Reading files.
+	"cannot read: %v": "lecture impossible : %v",
+	"the file is not UTF-8 text (save it again with the UTF-8 encoding; in LibreOffice or Notepad choose \"UTF-8\")": "le fichier n'est pas en UTF-8 (enregistrez-le à nouveau en choisissant l'encodage UTF-8 ; dans LibreOffice ou le Bloc-notes, choisissez \"UTF-8\")",
+	"missing front matter: the file must start with a line +++, then keys such as title = \"…\", then a line +++":    "en-tête manquant : le fichier doit commencer par une ligne +++, puis des clés comme title = \"…\", puis une ligne +++",
+	"the front matter opened by +++ on line 1 is never closed (add a line +++ after its last key)":                   "l'en-tête ouvert par +++ à la ligne 1 n'est jamais fermé (ajoutez une ligne +++ après sa dernière clé)",
+	"invalid TOML: %s (check quotes around text, commas in lists, and one key = value per line)":                     "TOML invalide : %s (vérifiez les guillemets autour des textes, les virgules dans les listes, et qu'il n'y a qu'une clé = valeur par ligne)",
+
+	// Keys and values.
+	"missing required key %q%s":                            "la clé obligatoire %q manque%s",
+	"unknown key %q%s%s":                                   "clé inconnue %q%s%s",
+	"%q must be text in quotes, not %s":                    "%q doit être un texte entre guillemets, pas %s",
+	"%q must be text in quotes, not %s (write %s = \"…\")": "%q doit être un texte entre guillemets, pas %s (écrivez %s = \"…\")",
+	"%q must be true or false, not %s":                     "%q doit valoir true ou false, pas %s",
+	"%q must be a whole number, not %v":                    "%q doit être un nombre entier, pas %v",
+	"%q must be a whole number, not %s":                    "%q doit être un nombre entier, pas %s",
+	"%q must be a number, not %s (write digits without quotes or spaces, with a dot for decimals: 1500.5)": "%q doit être un nombre, pas %s (écrivez des chiffres sans guillemets ni espaces, avec un point pour les décimales : 1500.5)",
+	"%q must be a table, not %s":                                                    "%q doit être une table, pas %s",
+	"%q must be a list of tables, written [[%s]]":                                   "%q doit être une liste de tables, écrites [[%s]]",
+	"%q must be a list, written in brackets: %s = [%q]":                             "%q doit être une liste, écrite entre crochets : %s = [%q]",
+	"%q must be a list, written in brackets: %s = [\"…\", \"…\"]":                   "%q doit être une liste, écrite entre crochets : %s = [\"…\", \"…\"]",
+	"must be a date alone, without a time, like 2017-04-29":                         "doit être une date seule, sans heure, comme 2017-04-29",
+	"must be a date without quotes: write %s, not %q":                               "doit être une date sans guillemets : écrivez %s, pas %q",
+	"must be a date written year-month-day without quotes, like 2017-04-29, not %q": "doit être une date écrite année-mois-jour sans guillemets, comme 2017-04-29, pas %q",
+	"must be a date written year-month-day without quotes, like 2017-04-29, not %s": "doit être une date écrite année-mois-jour sans guillemets, comme 2017-04-29, pas %s",
+	"unknown status %q%s; use one of %s":                                            "statut inconnu %q%s ; utilisez l'une de ces valeurs : %s",
+	"unknown direction %q%s; use \"increase\" or \"decrease\"":                      "direction inconnue %q%s ; utilisez \"increase\" ou \"decrease\"",
+	"%s must not be empty":                                                          "la clé \"%s\" ne doit pas être vide",
+
+	// config.toml.
+	"no config.toml in the site's folder (create one with at least title = \"…\", or run jalons init)": "pas de fichier config.toml dans le dossier du site (créez-en un avec au moins title = \"…\", ou lancez jalons init)",
+	"unknown language %q (use \"fr\" or \"en\")":                                                       "langue inconnue %q (utilisez \"fr\" ou \"en\")",
+	"theme %q is not a folder name under themes/ (use letters, digits, - or _)":                        "theme = %q : ce n'est pas un nom de dossier de themes/ (utilisez des lettres, des chiffres, - ou _)",
+	"theme %q not found: there is no folder themes/%s (remove the key to use the default theme)":       "thème %q introuvable : il n'y a pas de dossier themes/%s (retirez la clé theme pour utiliser le thème par défaut)",
+	"newsPerPage must be 1 or more, not %d":                                                            "newsPerPage doit valoir 1 ou plus, pas %d",
+	"period ends (%d) before it starts (%d)":                                                           "la période finit (%d) avant de commencer (%d)",
+	"title must not be empty":                                                                          "la clé \"title\" ne doit pas être vide",
+	"baseURL %q must be a full address such as https://www.example.fr/projet-social/":                  "baseURL = %q : il faut une adresse complète, comme https://www.example.fr/projet-social/",
+	"baseURL %q must not have a query (?…) or fragment (#…)":                                           "baseURL = %q : l'adresse ne doit avoir ni paramètres (?…) ni ancre (#…)",
+
+	// The content/ folder.
+	"unexpected folder: content/ holds the folders axes, actions, indicators, news and pages%s":                                                            "dossier inattendu : content/ contient les dossiers axes, actions, indicators, news et pages%s",
+	"unexpected file: content/ holds _index.md, governance.md and the folders axes, actions, indicators, news and pages (free pages go in content/pages/)": "fichier inattendu : content/ contient _index.md, governance.md et les dossiers axes, actions, indicators, news et pages (les pages libres vont dans content/pages/)",
+	"unexpected file: content/%s/ holds only %s files":                                                                                                     "fichier inattendu : content/%s/ ne contient que des fichiers %s",
+	"slug %q must be lowercase letters, digits and hyphens, like %q":                                                                                       "slug = %q : n'utilisez que des lettres minuscules sans accents, des chiffres et des tirets, comme %q",
+	"the file name gives no slug: name it with letters or digits, like mon-action%s":                                                                       "le nom du fichier ne donne pas de slug : nommez-le avec des lettres ou des chiffres, comme mon-action%s",
+	"two %s have the slug %q: %s and %s (rename one file, or set slug = \"…\" in one of them)":                                                             "deux fichiers ont le même slug %[2]q : %[3]s et %[4]s (renommez l'un des deux, ou indiquez slug = \"…\" dans l'un d'eux)",
+	"the page slug %q is taken by a section of the site (rename the file, or set slug = \"…\")":                                                            "le slug de page %q est déjà pris par une rubrique du site (renommez le fichier, ou indiquez slug = \"…\")",
+	"color %q must be a hex colour like \"#b34e00\"":                                                                                                       "color = %q : il faut une couleur en hexadécimal, comme \"#b34e00\"",
+	"end %s is before start %s (end must be on or after start)":                                                                                            "end = %s est avant start = %s (la fin doit être le jour du début ou après)",
+	"progress %v is outside 0..100 (a percentage: 0 for nothing done, 100 for all done)":                                                                   "progress = %v : ce pourcentage doit être entre 0 et 100 (0 quand rien n'est fait, 100 quand tout est fait)",
+	"weight %v must be more than 0 (1 is the default; 2 counts the action twice)":                                                                          "weight = %v : le poids doit être plus grand que 0 (1 par défaut ; 2 compte l'action deux fois)",
+	"%s %v must not be negative": "%s = %v : la valeur ne doit pas être négative",
+	"two values on %s (the other one is at line %d): keep one value per date":                                     "deux valeurs pour le %s (l'autre est à la ligne %d) : gardez une seule valeur par date",
+	"image needs imageAlt, a text that says what the image shows for people who cannot see it (imageAlt = \"…\")": "une image demande un texte imageAlt qui dit ce qu'elle montre, pour les personnes qui ne peuvent pas la voir (imageAlt = \"…\")",
+	"url %q must be a full address starting with https://":                                                        "url = %q : il faut une adresse complète, qui commence par https://",
+	"%s %q must be a path inside static/, like \"images/photo.jpg\"":                                              "%s = %q : le chemin doit être à l'intérieur de static/, comme \"images/photo.jpg\"",
+	"%s %q: no such file under static/ (put the file in static/%s)":                                               "%s = %q : aucun fichier de ce nom dans static/ (placez le fichier dans static/%s)",
+
+	// Links between items.
+	"unknown axis %q%s":   "axe inconnu %q%s",
+	"unknown action %q%s": "action inconnue %q%s",
+	"unknown body %q%s":   "instance inconnue %q%s",
+	"two bodies have the id %q (each body needs its own id)":                      "deux instances ont l'id %q (chaque instance doit avoir son propre id)",
+	"two structures have the id %q (each structure needs its own id)":             "deux structures ont l'id %q (chaque structure doit avoir son propre id)",
+	"body %q reports to itself through parent = %q (the bodies must form a tree)": "l'instance %q dépend d'elle-même par parent = %q (les instances doivent former un arbre, sans boucle)",
+}
