@@ -138,7 +138,7 @@ func Statuses(id string, c content.Counts, loc Locale) Chart {
 	pie.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}))
 	pie.AddSeries(loc.T("statusBreakdown"), data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"40%", "70%"}}),
 		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#ffffff", BorderWidth: 2}),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b} : {c}"}))
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}" + loc.T("colon") + " {c}"}))
 	desc := loc.T("statusBreakdown") + loc.T("colon") + " " + strings.Join(parts, ", ") + "."
 	if len(parts) == 0 {
 		desc = loc.T("statusBreakdown") + loc.T("colon") + " " + loc.T("noActions")
