@@ -305,7 +305,9 @@ x
 x
 -- content/about.md --
 x
-`, "content/about.md:1:1: unexpected file: content/ holds _index.md, governance.md and the folders axes, actions, indicators, news and pages (free pages go in content/pages/)\ncontent/actions/notes.txt:1:1: unexpected file: content/actions/ holds only .md files\ncontent/fiches:1:1: unexpected folder: content/ holds the folders axes, actions, indicators, news and pages"},
+-- content/actions/_index.md --
+x
+`, "content/about.md:1:1: unexpected file: content/ holds _index.md, governance.md and the folders axes, actions, indicators, news and pages (free pages go in content/pages/)\ncontent/actions/_index.md:1:1: unexpected file: _index.md belongs at the top of content/, where it introduces the home page\ncontent/actions/notes.txt:1:1: unexpected file: content/actions/ holds only .md files\ncontent/fiches:1:1: unexpected folder: content/ holds the folders axes, actions, indicators, news and pages"},
 		{"reserved page slug", `
 -- content/pages/actualites.md --
 +++

@@ -103,6 +103,10 @@ func (l *loader) walkContent(drafts bool) {
 			}
 			return nil
 		}
+		if name == "_index.md" {
+			l.errs.Add(diag.Pos{File: p}, "unexpected file: _index.md belongs at the top of content/, where it introduces the home page")
+			return nil
+		}
 		if ext := folders[dir]; path.Ext(name) != ext {
 			l.errs.Add(diag.Pos{File: p}, "unexpected file: content/%s/ holds only %s files", dir, ext)
 			return nil
