@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -258,5 +259,18 @@ func TestProblemsInSiteLanguage(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestServeBusyPort(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	err = Serve(context.Background(), Config{Build: build.Options{Source: sitetest.Dir(t, site)}, Addr: ln.Addr().String()}, io.Discard, io.Discard)
+	want := "cannot listen on " + ln.Addr().String() + ": "
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), "(is another jalons serve running? try -port)") {
+		t.Errorf("Serve on a busy port: %v; want %q…", err, want)
 	}
 }
