@@ -83,6 +83,7 @@ func (l *loader) resolve() {
 		}
 	}
 
+	byTitle := titleOrder{}.less
 	sort.SliceStable(s.Axes, func(i, j int) bool {
 		a, b := s.Axes[i], s.Axes[j]
 		if a.Order != b.Order {
@@ -93,7 +94,10 @@ func (l *loader) resolve() {
 	axisRank := map[*Axis]int{}
 	for i, a := range s.Axes {
 		axisRank[a] = i
-		sortActions(a.Actions)
+		sort.SliceStable(a.Actions, func(i, j int) bool {
+			x, y := a.Actions[i], a.Actions[j]
+			return byTitle(x.Title, y.Title, x.Slug, y.Slug)
+		})
 	}
 	sort.SliceStable(s.Actions, func(i, j int) bool {
 		a, b := s.Actions[i], s.Actions[j]
@@ -204,16 +208,24 @@ func keys[V any](m map[string]V) []string {
 	return out
 }
 
-// byTitle orders titles alphabetically, accents folded, then by slug.
-func byTitle(a, b, slugA, slugB string) bool {
-	if ka, kb := slug.Make(a), slug.Make(b); ka != kb {
+// titleOrder orders titles alphabetically, accents folded, then by slug;
+// it folds each title once.
+type titleOrder map[string]string
+
+func (o titleOrder) less(a, b, slugA, slugB string) bool {
+	if ka, kb := o.key(a), o.key(b); ka != kb {
 		return ka < kb
 	}
 	return slugA < slugB
 }
 
-func sortActions(as []*Action) {
-	sort.SliceStable(as, func(i, j int) bool { return byTitle(as[i].Title, as[j].Title, as[i].Slug, as[j].Slug) })
+func (o titleOrder) key(title string) string {
+	k, ok := o[title]
+	if !ok {
+		k = slug.Make(title)
+		o[title] = k
+	}
+	return k
 }
 
 // sortNews puts the newest first.
