@@ -82,3 +82,24 @@ func mustRender(t *testing.T, dir string) *Result {
 	}
 	return res
 }
+
+// TestCacheRendersLittle edits one action of a site and checks that only
+// the pages that show it are rendered again.
+func TestCacheRendersLittle(t *testing.T) {
+	dir := writeLargeSite(t, 50)
+	cache := &Cache{}
+	if _, err := Render(Options{Source: dir, Cache: cache}); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "content/actions/action-5.md")
+	b, _ := os.ReadFile(file)
+	os.WriteFile(file, append(b, "Modifié."...), 0o644)
+	res, err := Render(Options{Source: dir, Cache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Rendered again: the action, its axis, its indicator.
+	if got := cache.Render.Rendered(); got != 3 {
+		t.Errorf("after editing one action, %d pages were rendered again (of %d); want 3", got, res.Pages)
+	}
+}

@@ -61,8 +61,18 @@ type Page struct {
 // inputs did not change is not rendered again. `jalons serve` keeps one
 // across rebuilds; it is safe for concurrent use.
 type Cache struct {
-	mu    sync.Mutex
-	pages map[string]cached
+	mu       sync.Mutex
+	pages    map[string]cached
+	rendered int // cacheable pages the last rendering had to render
+}
+
+// Rendered is the number of cacheable pages the last rendering had to
+// render, the others coming from the cache. The home page, the lists and
+// the 404 page are always rendered and not counted.
+func (c *Cache) Rendered() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.rendered
 }
 
 type cached struct {
@@ -80,6 +90,7 @@ func (c *Cache) get(file string, key uint64) ([]byte, bool) {
 func (c *Cache) put(file string, key uint64, page []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.rendered++
 	if c.pages == nil {
 		c.pages = map[string]cached{}
 	}
@@ -115,6 +126,11 @@ type renderer struct {
 func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
 	if opts.Theme != nil {
 		theme = overlay{upper: opts.Theme, lower: theme}
+	}
+	if opts.Cache != nil {
+		opts.Cache.mu.Lock()
+		opts.Cache.rendered = 0
+		opts.Cache.mu.Unlock()
 	}
 	r := &renderer{
 		cache: opts.Cache,

@@ -104,7 +104,7 @@ func (s *Server) rebuild(stdout, stderr io.Writer, why string) {
 		}
 		return
 	}
-	fmt.Fprintf(stdout, "%sbuilt %d pages in %v\n", prefix, res.Pages, took)
+	fmt.Fprintf(stdout, "%sbuilt %d pages in %v (%d rendered again)\n", prefix, res.Pages, took, s.opts.Cache.Render.Rendered())
 }
 
 // skipOutput leaves out of the watch the output folder of jalons build,
