@@ -98,8 +98,9 @@ func TestCacheRendersLittle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Rendered again: the action, its axis, its indicator.
-	if got := cache.Render.Rendered(); got != 3 {
-		t.Errorf("after editing one action, %d pages were rendered again (of %d); want 3", got, res.Pages)
+	// Made again: the action, its axis, its indicator, the home page, the
+	// list of indicators and the four open data files.
+	if got := cache.Render.Rendered(); got != 9 {
+		t.Errorf("after editing one action, %d pages were rendered again (of %d); want 9", got, res.Pages)
 	}
 }

@@ -16,45 +16,69 @@ import (
 // Numbers use a dot for decimals; progress is a percentage with up to two
 // decimals; dates are ISO (2017-04-29).
 func (r *renderer) data() error {
-	s := r.site
-	actions := [][]string{{"slug", "title", "axis", "status", "start", "end", "lead", "partners", "audience",
+	for _, f := range []struct {
+		name string
+		make func() ([]byte, error)
+	}{
+		{"data/actions.csv", func() ([]byte, error) { return csvFile(r.actionRows()) }},
+		{"data/indicators.csv", func() ([]byte, error) { return csvFile(r.indicatorRows()) }},
+		{"data/values.csv", func() ([]byte, error) { return csvFile(r.valueRows()) }},
+		{"data/site.json", func() ([]byte, error) {
+			b, err := json.MarshalIndent(r.siteJSON(), "", "  ")
+			return append(b, '\n'), err
+		}},
+	} {
+		b, err := r.cached(f.name, []*content.Source{r.all}, f.make)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.name, err)
+		}
+		r.add(f.name, b)
+	}
+	return nil
+}
+
+func csvFile(rows [][]string) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.WriteAll(rows)
+	return buf.Bytes(), w.Error()
+}
+
+func (r *renderer) actionRows() [][]string {
+	rows := [][]string{{"slug", "title", "axis", "status", "start", "end", "lead", "partners", "audience",
 		"territories", "budget", "spent", "progress", "weight", "url"}}
-	for _, a := range s.Actions {
-		actions = append(actions, []string{a.Slug, a.Title, a.Axis.Slug, a.Status.Code(), isoDate(a.Start), isoDate(a.End),
+	for _, a := range r.site.Actions {
+		rows = append(rows, []string{a.Slug, a.Title, a.Axis.Slug, a.Status.Code(), isoDate(a.Start), isoDate(a.End),
 			a.Lead, strings.Join(a.Partners, "; "), strings.Join(a.Audience, "; "), strings.Join(a.Territories, "; "),
 			optNum(a.Budget), optNum(a.Spent), pct(a.Progress), optNum(a.Weight), r.abs(r.pathOf(a))})
 	}
-	indicators := [][]string{{"slug", "title", "action", "unit", "baseline", "target", "direction",
+	return rows
+}
+
+func (r *renderer) indicatorRows() [][]string {
+	rows := [][]string{{"slug", "title", "action", "unit", "baseline", "target", "direction",
 		"latest_date", "latest_value", "progress", "source", "url"}}
-	values := [][]string{{"indicator", "date", "value", "unit", "note"}}
-	for _, ind := range s.Indicators {
+	for _, ind := range r.site.Indicators {
 		latest, _ := ind.Latest()
 		var latestValue string
 		if len(ind.Values) > 0 {
 			latestValue = num(latest.Value)
 		}
-		indicators = append(indicators, []string{ind.Slug, ind.Title, ind.ActionSlug, ind.Unit, num(ind.Baseline),
+		rows = append(rows, []string{ind.Slug, ind.Title, ind.ActionSlug, ind.Unit, num(ind.Baseline),
 			optNum(ind.Target), string(ind.Direction), isoDate(latest.Date), latestValue, pct(ind.Progress), ind.Source,
 			r.abs(r.pathOf(ind))})
+	}
+	return rows
+}
+
+func (r *renderer) valueRows() [][]string {
+	rows := [][]string{{"indicator", "date", "value", "unit", "note"}}
+	for _, ind := range r.site.Indicators {
 		for _, v := range ind.Values {
-			values = append(values, []string{ind.Slug, isoDate(v.Date), num(v.Value), ind.Unit, v.Note})
+			rows = append(rows, []string{ind.Slug, isoDate(v.Date), num(v.Value), ind.Unit, v.Note})
 		}
 	}
-	for name, rows := range map[string][][]string{"actions": actions, "indicators": indicators, "values": values} {
-		var buf bytes.Buffer
-		w := csv.NewWriter(&buf)
-		w.WriteAll(rows)
-		if err := w.Error(); err != nil {
-			return fmt.Errorf("data/%s.csv: %w", name, err)
-		}
-		r.add("data/"+name+".csv", buf.Bytes())
-	}
-	b, err := json.MarshalIndent(r.siteJSON(), "", "  ")
-	if err != nil {
-		return fmt.Errorf("data/site.json: %w", err)
-	}
-	r.add("data/site.json", append(b, '\n'))
-	return nil
+	return rows
 }
 
 func isoDate(d content.Date) string {

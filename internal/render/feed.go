@@ -49,6 +49,15 @@ func stamp(d content.Date) string { return d.Time().Format(time.RFC3339) }
 // addresses. Its date is the newest news item's, so that the same content
 // gives the same feed.
 func (r *renderer) feed() error {
+	b, err := r.cached("feed.xml", []*content.Source{r.news}, r.atom)
+	if err != nil {
+		return err
+	}
+	r.add("feed.xml", b)
+	return nil
+}
+
+func (r *renderer) atom() ([]byte, error) {
 	cfg := r.site.Config
 	author := cfg.Territory
 	if author == "" {
@@ -72,7 +81,7 @@ func (r *renderer) feed() error {
 	for _, n := range r.site.News {
 		body, err := r.md.HTML(n.Src.Body, "")
 		if err != nil {
-			return err
+			return nil, err
 		}
 		e := atomEntry{
 			Title:     n.Title,
@@ -92,11 +101,10 @@ func (r *renderer) feed() error {
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(f); err != nil {
-		return fmt.Errorf("feed: %w", err)
+		return nil, fmt.Errorf("feed: %w", err)
 	}
 	buf.WriteString("\n")
-	r.add("feed.xml", buf.Bytes())
-	return nil
+	return buf.Bytes(), nil
 }
 
 // absolutize makes the root-relative links of rendered Markdown absolute,

@@ -63,12 +63,11 @@ type Page struct {
 type Cache struct {
 	mu       sync.Mutex
 	pages    map[string]cached
-	rendered int // cacheable pages the last rendering had to render
+	rendered int // files the last rendering had to make
 }
 
-// Rendered is the number of cacheable pages the last rendering had to
-// render, the others coming from the cache. The home page, the lists and
-// the 404 page are always rendered and not counted.
+// Rendered is the number of pages and files (feed, open data) the last
+// rendering had to make, the others coming from the cache.
 func (c *Cache) Rendered() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -109,16 +108,18 @@ type Options struct {
 }
 
 type renderer struct {
-	cache     *Cache
-	global    uint64 // what every page depends on: config, theme, menu, footer
-	site      *content.Site
-	loc       *locale
-	md        *markdown.Renderer
-	theme     fs.FS
-	tmpl      map[string]*template.Template
-	themeText []byte // every template, for the cache's keys
-	files     Files
-	mu        sync.Mutex
+	cache  *Cache
+	global uint64 // what every page depends on: config, theme, menu, footer
+	// Groups of sources, for the pages that show many items.
+	news, indicators, all *content.Source
+	site                  *content.Site
+	loc                   *locale
+	md                    *markdown.Renderer
+	theme                 fs.FS
+	tmpl                  map[string]*template.Template
+	themeText             []byte // every template, for the cache's keys
+	files                 Files
+	mu                    sync.Mutex
 }
 
 // Site renders s with theme (the default theme, or a site's theme over
@@ -153,6 +154,15 @@ func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
 	}
 	r.add("css/axes.css", r.axisColors())
 	r.global = r.globalKey()
+	r.news = group("(news)", sources(s.News, func(n *content.News) *content.Source { return &n.Src }))
+	r.indicators = group("(indicators)",
+		sources(s.Indicators, func(i *content.Indicator) *content.Source { return &i.Src }),
+		sources(s.Actions, func(a *content.Action) *content.Source { return &a.Src }))
+	other := []*content.Source{r.news, r.indicators}
+	if s.Home != nil {
+		other = append(other, &s.Home.Src)
+	}
+	r.all = group("(all)", other, sources(s.Axes, func(a *content.Axis) *content.Source { return &a.Src }))
 	if err := r.pages(); err != nil {
 		return nil, err
 	}
@@ -331,7 +341,7 @@ func (r *renderer) pages() error {
 			home.Description = s.Home.Summary
 		}
 	}
-	jobs := []func() error{func() error { return r.item(home, "", "", "index.html") }}
+	jobs := []func() error{func() error { return r.item(home, "", "", "index.html", r.all) }}
 	crumbs := func(links ...Link) []Link { return append([]Link{{Title: r.loc.T("home")}}, links...) }
 	for _, a := range s.Axes {
 		jobs = append(jobs, func() error {
@@ -364,7 +374,7 @@ func (r *renderer) pages() error {
 	}
 	if len(s.Indicators) > 0 {
 		jobs = append(jobs, func() error {
-			return r.item(&Page{Kind: "indicators", Title: r.loc.T("indicators"), Path: r.section("indicators"), Crumbs: crumbs()}, "", "", "")
+			return r.item(&Page{Kind: "indicators", Title: r.loc.T("indicators"), Path: r.section("indicators"), Crumbs: crumbs()}, "", "", "", r.indicators)
 		})
 	}
 	for _, ind := range s.Indicators {
@@ -406,49 +416,80 @@ func (r *renderer) pages() error {
 		})
 	}
 	jobs = append(jobs, func() error {
-		return r.item(&Page{Kind: "404", Title: r.loc.T("notFound")}, "", "", "404.html")
+		return r.item(&Page{Kind: "404", Title: r.loc.T("notFound")}, "", "", "404.html", &content.Source{File: "(404)"})
 	})
 	return parallel(jobs)
 }
 
 // item renders the Markdown body, then the page, into file (by default
 // the page's path + index.html). deps are the files the page shows: with a
-// cache, a page whose deps did not change is taken from it. A page without
-// deps (the home page, lists) is always rendered.
+// cache, a page whose deps did not change is taken from it.
 func (r *renderer) item(p *Page, body, prefix, file string, deps ...*content.Source) error {
 	if file == "" {
 		file = p.Path + "index.html"
 	}
-	var key uint64
-	if r.cache != nil && len(deps) > 0 {
-		h := fnv.New64a()
-		fmt.Fprintf(h, "%d %s", r.global, file)
-		for _, d := range deps {
-			fmt.Fprintf(h, " %s:%d", d.File, d.Hash)
+	page, err := r.cached(file, deps, func() ([]byte, error) {
+		if p.Kind == "home" && r.site.Home != nil {
+			body = r.site.Home.Src.Body
 		}
-		key = h.Sum64()
-		if page, ok := r.cache.get(file, key); ok {
-			return r.addPage(file, page)
+		if body != "" {
+			html, err := r.markdown(body, prefix)
+			if err != nil {
+				return nil, err
+			}
+			p.Body = html
 		}
-	}
-	if p.Kind == "home" && r.site.Home != nil {
-		body = r.site.Home.Src.Body
-	}
-	if body != "" {
-		html, err := r.markdown(body, prefix)
-		if err != nil {
-			return err
-		}
-		p.Body = html
-	}
-	page, err := r.execute(p)
+		return r.execute(p)
+	})
 	if err != nil {
 		return err
 	}
-	if key != 0 {
-		r.cache.put(file, key, page)
-	}
 	return r.addPage(file, page)
+}
+
+// cached returns the content of file from the cache when the files it
+// depends on, and everything every page depends on, did not change since
+// it was made; else it makes it. Without deps, or without a cache, it
+// always makes it.
+func (r *renderer) cached(file string, deps []*content.Source, make func() ([]byte, error)) ([]byte, error) {
+	if r.cache == nil || len(deps) == 0 {
+		return make()
+	}
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d %s", r.global, file)
+	for _, d := range deps {
+		fmt.Fprintf(h, " %s:%d", d.File, d.Hash)
+	}
+	key := h.Sum64()
+	if b, ok := r.cache.get(file, key); ok {
+		return b, nil
+	}
+	b, err := make()
+	if err == nil {
+		r.cache.put(file, key, b)
+	}
+	return b, err
+}
+
+// group stands for many files in a cache key: one Source whose hash sums
+// up theirs.
+func group(name string, lists ...[]*content.Source) *content.Source {
+	h := fnv.New64a()
+	for _, l := range lists {
+		for _, s := range l {
+			fmt.Fprintf(h, "%s:%d ", s.File, s.Hash)
+		}
+	}
+	return &content.Source{File: name, Hash: h.Sum64()}
+}
+
+// sources lists the sources of items.
+func sources[T any](items []T, src func(T) *content.Source) []*content.Source {
+	out := make([]*content.Source, len(items))
+	for i, it := range items {
+		out[i] = src(it)
+	}
+	return out
 }
 
 // globalKey sums up what every page shows beside its own content: the
@@ -491,7 +532,7 @@ func (r *renderer) newsLists() []func() error {
 		}
 		crumbs := []Link{{Title: r.loc.T("home")}}
 		jobs = append(jobs, func() error {
-			return r.item(&Page{Kind: "newslist", Title: title, Path: pathOf(n), List: list, Crumbs: crumbs}, "", "", "")
+			return r.item(&Page{Kind: "newslist", Title: title, Path: pathOf(n), List: list, Crumbs: crumbs}, "", "", "", r.news)
 		})
 	}
 	return jobs
