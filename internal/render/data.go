@@ -14,7 +14,7 @@ import (
 // data writes the open data files: data/actions.csv, data/indicators.csv,
 // data/values.csv (UTF-8, comma-separated, a header row) and data/site.json.
 // Numbers use a dot for decimals; progress is a percentage with up to two
-// decimals; dates are ISO (2017-04-29).
+// decimals; dates are ISO (2017-04-29). site.json is compact: one line.
 func (r *renderer) data() error {
 	for _, f := range []struct {
 		name string
@@ -24,7 +24,7 @@ func (r *renderer) data() error {
 		{"data/indicators.csv", func() ([]byte, error) { return csvFile(r.indicatorRows()) }},
 		{"data/values.csv", func() ([]byte, error) { return csvFile(r.valueRows()) }},
 		{"data/site.json", func() ([]byte, error) {
-			b, err := json.MarshalIndent(r.siteJSON(), "", "  ")
+			b, err := json.Marshal(r.siteJSON())
 			return append(b, '\n'), err
 		}},
 	} {

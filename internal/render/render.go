@@ -155,10 +155,18 @@ func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
 	r.add("css/axes.css", r.axisColors())
 	r.global = r.globalKey()
 	r.news = group("(news)", sources(s.News, func(n *content.News) *content.Source { return &n.Src }))
+	// The list of indicators shows each indicator and its action's title.
+	titles := fnv.New64a()
+	for _, ind := range s.Indicators {
+		if ind.Action != nil {
+			fmt.Fprintf(titles, "%s %q ", ind.Action.Slug, ind.Action.Title)
+		}
+	}
 	r.indicators = group("(indicators)",
 		sources(s.Indicators, func(i *content.Indicator) *content.Source { return &i.Src }),
-		sources(s.Actions, func(a *content.Action) *content.Source { return &a.Src }))
+		[]*content.Source{{File: "(action titles)", Hash: titles.Sum64()}})
 	other := []*content.Source{r.news, r.indicators}
+	other = append(other, sources(s.Actions, func(a *content.Action) *content.Source { return &a.Src })...)
 	if s.Home != nil {
 		other = append(other, &s.Home.Src)
 	}

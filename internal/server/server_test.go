@@ -124,7 +124,7 @@ func TestServe(t *testing.T) {
 		{base + "/projet-social/actions/x", "text/html; charset=utf-8", http.StatusOK, "Premier texte."},
 		{base + "/projet-social/css/jalons.css", "text/css; charset=utf-8", http.StatusOK, "--text"},
 		{base + "/projet-social/feed.xml", "text/xml; charset=utf-8", http.StatusOK, "<feed"},
-		{base + "/projet-social/data/site.json", "application/json", http.StatusOK, `"title": "Projet social"`},
+		{base + "/projet-social/data/site.json", "application/json", http.StatusOK, `"title":"Projet social"`},
 		{base + "/projet-social/nulle-part/", "text/html; charset=utf-8", http.StatusNotFound, "Page introuvable"},
 		{base + "/__jalons/reload.js", "text/javascript; charset=utf-8", http.StatusOK, "EventSource"},
 	}
