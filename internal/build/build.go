@@ -63,7 +63,7 @@ func Render(opts Options) (*Result, error) {
 	}
 	if opts.BaseURL != "" {
 		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
-			errs.Add(diag.Pos{File: "-base-url"}, "%v", err)
+			return nil, fmt.Errorf("-base-url: %w", err)
 		}
 	}
 	theme, themeErr := siteTheme(fsys, cfg)

@@ -350,7 +350,7 @@ func TestBuildErrors(t *testing.T) {
 		{"static file with a page's path", "-- static/axes/precarites/index.html --\n<p>x</p>\n", Options{},
 			`static/axes/precarites/index.html has the path of a page the site builds: rename or move it`},
 		{"base url flag", "", Options{BaseURL: "example.fr/ps"},
-			`-base-url:1:1: baseURL "example.fr/ps" must be a full address such as https://www.example.fr/projet-social/`},
+			`-base-url: baseURL "example.fr/ps" must be a full address such as https://www.example.fr/projet-social/`},
 		{"base url with a query", "-- config.toml --\ntitle = \"T\"\nbaseURL = \"https://example.fr/?a=1\"\n", Options{},
 			`config.toml:2:1: baseURL "https://example.fr/?a=1" must not have a query (?…) or fragment (#…)`},
 	}
