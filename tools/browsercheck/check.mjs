@@ -58,7 +58,7 @@ const CONTENT_TYPES = {
 
 function usage(msg) {
   if (msg) console.error(`check.mjs: ${msg}`);
-  console.error('usage: node check.mjs [--out DIR] [--jobs N] NAME=SITEDIR[@BASEPATH] ...');
+  console.error('usage: node check.mjs [--out DIR] [--jobs N] [--csp POLICY] NAME=SITEDIR[@BASEPATH] ...');
   process.exit(2);
 }
 
@@ -70,6 +70,7 @@ function parseArgs(argv) {
     if (a === '--out') opts.out = path.resolve(argv[++i] ?? usage('--out needs a folder'));
     else if (a.startsWith('--out=')) opts.out = path.resolve(a.slice(6));
     else if (a === '--jobs') opts.jobs = Number(argv[++i]);
+    else if (a === '--csp') opts.csp = argv[++i] ?? usage('--csp needs a policy');
     else if (a.startsWith('--jobs=')) opts.jobs = Number(a.slice(7));
     else if (a === '-h' || a === '--help') usage();
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
@@ -180,11 +181,14 @@ function changedPixels(pngA, pngB) {
 // Serves dir under base on 127.0.0.1 and a free port. Directories serve their
 // index.html (a directory without trailing slash is redirected, as static
 // hosts do); anything else, or outside base, gets the site's 404.html, 404.
-function serve(dir, base) {
+// csp, when set, is sent as the Content-Security-Policy of every answer:
+// a page that breaks it logs a console error, which fails the page.
+function serve(dir, base, csp) {
   const notFound = path.join(dir, '404.html');
   const server = http.createServer(async (req, res) => {
     const send = async (status, file) => {
       const headers = { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' };
+      if (csp) headers['Content-Security-Policy'] = csp;
       let body = status === 404 ? 'not found\n' : '';
       if (file) {
         body = await fsp.readFile(file);
@@ -488,7 +492,7 @@ async function checkSite(browser, site, opts) {
   };
 
   const vnuPromise = runVnu(site.dir); // runs while the browser works
-  const server = await serve(site.dir, site.base);
+  const server = await serve(site.dir, site.base, opts.csp);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const files = await listHtml(site.dir);
   for (const rel of files) pages.set(fileToUrlPath(site.base, rel), { url: fileToUrlPath(site.base, rel), file: rel, failures: [] });

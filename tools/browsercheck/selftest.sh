@@ -31,7 +31,19 @@ for f in good/home-375.png good/home-1280.png based/home-375.png based/home-1280
   [ -s "$out/good/screenshots/$f" ] || problem "good sites: no screenshot $f"
 done
 
-# 2. Broken site: exit 1 and every planted mistake named.
+# 2. A strict Content-Security-Policy: the good sites still pass, a page
+# with inline script and style fails.
+csp="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'"
+node check.mjs --out "$out/csp" --csp "$csp" good=testdata/good >"$out/csp-good.log" 2>&1 ||
+  problem "good site under a strict CSP: want exit 0; see $out/csp-good.log"
+node check.mjs --out "$out/csp" --csp "$csp" inline=testdata/inline >"$out/csp-inline.log" 2>&1
+[ $? -eq 1 ] || problem "inline script under a strict CSP: want exit 1"
+grep -q "Executing inline script violates the following Content Security Policy" "$out/csp-inline.log" ||
+  problem "inline script under a strict CSP: output does not name the violation"
+grep -q "Applying inline style violates the following Content Security Policy" "$out/csp-inline.log" ||
+  problem "inline style under a strict CSP: output does not name the violation"
+
+# 3. Broken site: exit 1 and every planted mistake named.
 node check.mjs --out "$out/broken" broken=testdata/broken >"$out/broken.log" 2>&1
 rc=$?
 [ "$rc" -eq 1 ] || problem "broken site: want exit 1, got $rc"
