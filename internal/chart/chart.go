@@ -251,10 +251,8 @@ func Governance(g *content.Governance, loc Locale) Chart {
 		return t
 	}
 	var roots []opts.TreeData
-	for i := range g.Bodies {
-		if g.Bodies[i].Parent == "" {
-			roots = append(roots, *node(&g.Bodies[i]))
-		}
+	for _, b := range g.Roots() {
+		roots = append(roots, *node(b))
 	}
 	data := roots
 	if len(roots) > 1 {

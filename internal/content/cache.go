@@ -27,33 +27,31 @@ type cachedFile struct {
 }
 
 // decoded fills v from the cache when file did not change, and reports
-// whether it did.
-func (c *Cache) decoded(fsys fs.FS, file string, v any, errs *diag.List) (Source, bool, bool) {
+// whether it did. The file's stamp, taken before any reading, is what keep
+// records: a file written while it is read is read again next time.
+func (c *Cache) decoded(fsys fs.FS, file string, v any, errs *diag.List) (src Source, ok, hit bool, st fs.FileInfo) {
 	if c == nil {
-		return Source{}, false, false
+		return Source{}, false, false, nil
 	}
 	st, err := fs.Stat(fsys, file)
 	if err != nil {
-		return Source{}, false, false
+		return Source{}, false, false, nil
 	}
 	c.mu.Lock()
-	e, hit := c.files[file]
+	e, found := c.files[file]
 	c.mu.Unlock()
-	if !hit || e.size != st.Size() || !e.mod.Equal(st.ModTime()) || e.value.Type() != reflect.TypeOf(v).Elem() {
-		return Source{}, false, false
+	if !found || e.size != st.Size() || !e.mod.Equal(st.ModTime()) || e.value.Type() != reflect.TypeOf(v).Elem() {
+		return Source{}, false, false, st
 	}
 	reflect.ValueOf(v).Elem().Set(e.value)
 	errs.Append(e.errs)
-	return e.src, e.ok, true
+	return e.src, e.ok, true, st
 }
 
-// keep records what decoding file gave, before v is checked and linked.
-func (c *Cache) keep(fsys fs.FS, file string, v any, src Source, ok bool, errs diag.List) {
-	if c == nil {
-		return
-	}
-	st, err := fs.Stat(fsys, file)
-	if err != nil {
+// keep records what decoding file, stamped st, gave, before v is checked
+// and linked.
+func (c *Cache) keep(st fs.FileInfo, file string, v any, src Source, ok bool, errs diag.List) {
+	if c == nil || st == nil {
 		return
 	}
 	value := reflect.New(reflect.TypeOf(v).Elem()).Elem()

@@ -140,14 +140,15 @@ func (l *loader) markdown(file string, v any) (Source, bool) {
 // decode reads file into v: the front matter of a Markdown file (front),
 // or a whole TOML file. With a cache, an unchanged file is not read again.
 func (l *loader) decode(file string, front bool, v any) (Source, bool) {
-	if src, ok, hit := l.cache.decoded(l.fsys, file, v, &l.errs); hit {
+	src, ok, hit, stamp := l.cache.decoded(l.fsys, file, v, &l.errs)
+	if hit {
 		return src, ok
 	}
 	var errs diag.List
-	src, ok := decodeText(l.fsys, file, front, v, &errs)
+	src, ok = decodeText(l.fsys, file, front, v, &errs)
 	l.errs.Append(errs)
 	if _, governance := v.(*Governance); !governance { // linking changes its bodies in place
-		l.cache.keep(l.fsys, file, v, src, ok, errs)
+		l.cache.keep(stamp, file, v, src, ok, errs)
 	}
 	return src, ok
 }

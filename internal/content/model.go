@@ -205,6 +205,17 @@ type Governance struct {
 	Src Source
 }
 
+// Roots are the bodies that report to no other.
+func (g *Governance) Roots() []*Body {
+	var out []*Body
+	for i := range g.Bodies {
+		if g.Bodies[i].Parent == "" {
+			out = append(out, &g.Bodies[i])
+		}
+	}
+	return out
+}
+
 // Body is a steering body: committee, board, users' committee.
 type Body struct {
 	ID      string   `toml:"id,required"`
@@ -214,6 +225,7 @@ type Body struct {
 	Meets   string   `toml:"meets"`
 	Members []Member `toml:"members"`
 
+	Up       *Body // the body it reports to; nil for a body that reports to none
 	Children []*Body
 }
 

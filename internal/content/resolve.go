@@ -159,6 +159,7 @@ func (l *loader) resolveGovernance(g *Governance, structures map[string]*Structu
 			l.errs.Add(pos("bodies", itoa(i), "parent"), "body %q reports to itself through parent = %q (the bodies must form a tree)", b.ID, b.Parent)
 			continue
 		}
+		b.Up = p
 		p.Children = append(p.Children, b)
 	}
 	for i := range g.Structures {

@@ -3,8 +3,6 @@ package render
 import (
 	"html/template"
 	"math"
-	"strconv"
-	"strings"
 
 	"jalons/internal/chart"
 	"jalons/internal/content"
@@ -59,44 +57,6 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return nil
 		},
-		"reversed": func(vs []content.Value) []content.Value {
-			out := make([]content.Value, len(vs))
-			for i, v := range vs {
-				out[len(vs)-1-i] = v
-			}
-			return out
-		},
-		"roots": func(g *content.Governance) []*content.Body {
-			var out []*content.Body
-			for i := range g.Bodies {
-				if g.Bodies[i].Parent == "" || !hasBody(g, g.Bodies[i].Parent) {
-					out = append(out, &g.Bodies[i])
-				}
-			}
-			return out
-		},
-		"bodyName": func(g *content.Governance, id string) string {
-			for _, b := range g.Bodies {
-				if b.ID == id {
-					return b.Name
-				}
-			}
-			return id
-		},
-		"colleges": func(b *content.Body) []College {
-			var out []College
-			index := map[string]int{}
-			for _, m := range b.Members {
-				i, ok := index[m.College]
-				if !ok {
-					i = len(out)
-					index[m.College] = i
-					out = append(out, College{Name: m.College})
-				}
-				out[i].Members = append(out[i].Members, m)
-			}
-			return out
-		},
 		"keyIndicators": keyIndicators,
 		"hasCharts": func(kind string) bool {
 			switch kind {
@@ -115,25 +75,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"firstNews": func(s *content.Site, n int) []*content.News {
 			return s.News[:min(n, len(s.News))]
 		},
-		"itoa": strconv.Itoa,
-		"join": strings.Join,
-		"add":  func(a, b int) int { return a + b },
 	}
-}
-
-// College is a group of members of a body.
-type College struct {
-	Name    string
-	Members []content.Member
-}
-
-func hasBody(g *content.Governance, id string) bool {
-	for _, b := range g.Bodies {
-		if b.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // keyIndicators are the indicators of the whole project, then those that

@@ -229,13 +229,6 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// Clients is the number of pages listening for reloads.
-func (s *Server) Clients() int {
-	s.clientsMu.Lock()
-	defer s.clientsMu.Unlock()
-	return len(s.clients)
-}
-
 const reloadJS = `// Reloads the page after every build of jalons serve.
 (function () {
   var source = new EventSource('/__jalons/events');
