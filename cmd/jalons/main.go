@@ -44,7 +44,10 @@ const usage = `usage:
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second Ctrl+C ends the process at once
+	}()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, errReported) {
 			fmt.Fprintln(os.Stderr, "jalons:", err)
@@ -140,18 +143,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return server.Serve(ctx, server.Config{Build: opts, Addr: net.JoinHostPort(bind, strconv.Itoa(port)), Poll: poll}, stdout, stderr)
 	}
 	if cmd == "check" {
-		res, err := build.Render(opts)
+		res, err := build.Render(ctx, opts)
 		if err != nil {
 			return report(stderr, err)
 		}
+		notes(stderr, res)
 		fmt.Fprintf(stdout, "jalons: no problem found (%d pages, %d actions, %d indicators)\n",
 			res.Pages, len(res.Site.Actions), len(res.Site.Indicators))
 		return nil
 	}
-	res, err := build.Build(opts)
+	res, err := build.Build(ctx, opts)
 	if err != nil {
 		return report(stderr, err)
 	}
+	notes(stderr, res)
 	dest := opts.Destination
 	if dest == "" {
 		dest = filepath.Join(opts.Source, "public")
@@ -159,6 +164,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "jalons: %d pages and %d files written to %s in %v\n",
 		res.Pages, len(res.Files)-res.Pages, dest, res.Duration.Round(time.Millisecond))
 	return nil
+}
+
+// notes prints what a good build skipped, one a line.
+func notes(stderr io.Writer, res *build.Result) {
+	for _, n := range res.Site.Notes {
+		fmt.Fprintln(stderr, n)
+	}
 }
 
 // report prints every problem of a failed build, one a line as
@@ -169,6 +181,10 @@ func report(stderr io.Writer, err error) error {
 		for _, e := range list {
 			fmt.Fprintln(stderr, e)
 		}
+		return errReported
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "jalons: interrupted: nothing was written, the previous site is untouched")
 		return errReported
 	}
 	fmt.Fprintln(stderr, "jalons:", err)

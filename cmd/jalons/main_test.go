@@ -104,7 +104,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"publish"}, `jalons: unknown command "publish"`},
 		{[]string{"build", "-sauce", "x"}, "flag provided but not defined: -sauce"},
 		{[]string{"build", "site"}, `jalons build: unexpected argument "site"`},
-		{[]string{"build", "-source", "/nonexistent/site"}, "config.toml:1:1: no config.toml in the site's folder"},
+		{[]string{"build", "-source", "/nonexistent/site"}, "jalons: there is no folder /nonexistent/site (-source names the site's folder, the one that holds config.toml)"},
 	}
 	for _, tt := range tests {
 		_, errOut, err := jalons(tt.args...)

@@ -81,7 +81,7 @@ func benchmarkBuild(b *testing.B, n int) {
 	var pages int
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		res, err := Build(Options{Source: dir, Destination: dest})
+		res, err := Build(b.Context(), Options{Source: dir, Destination: dest})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -95,7 +95,7 @@ func BenchmarkBuildExample(b *testing.B) {
 	dest := filepath.Join(b.TempDir(), "public")
 	var pages int
 	for i := 0; i < b.N; i++ {
-		res, err := Build(Options{Source: "../..", Destination: dest})
+		res, err := Build(b.Context(), Options{Source: "../..", Destination: dest})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -113,7 +113,7 @@ func BenchmarkRender1000(b *testing.B) {
 	dir := writeLargeSite(b, 1000)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := Render(Options{Source: dir}); err != nil {
+		if _, err := Render(b.Context(), Options{Source: dir}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -124,7 +124,7 @@ func BenchmarkRender1000(b *testing.B) {
 func benchmarkRebuild(b *testing.B, n int) {
 	dir := writeLargeSite(b, n)
 	cache := &Cache{}
-	if _, err := Render(Options{Source: dir, Cache: cache}); err != nil {
+	if _, err := Render(b.Context(), Options{Source: dir, Cache: cache}); err != nil {
 		b.Fatal(err)
 	}
 	file := filepath.Join(dir, "content/actions/action-5.md")
@@ -132,7 +132,7 @@ func benchmarkRebuild(b *testing.B, n int) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		os.WriteFile(file, append(orig, fmt.Sprintf("\nModification %d.\n", i)...), 0o644)
-		if _, err := Render(Options{Source: dir, Cache: cache}); err != nil {
+		if _, err := Render(b.Context(), Options{Source: dir, Cache: cache}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -9,6 +9,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -53,10 +54,35 @@ type Result struct {
 }
 
 // Render reads, checks and renders the site in memory. Problems in the
-// content come back as a diag.List.
-func Render(opts Options) (*Result, error) {
+// content come back as a diag.List. When ctx is cancelled, Render returns
+// its error at once; nothing was written.
+func Render(ctx context.Context, opts Options) (*Result, error) {
+	type done struct {
+		res *Result
+		err error
+	}
+	c := make(chan done, 1)
+	go func() {
+		res, err := load(opts)
+		c <- done{res, err}
+	}()
+	select {
+	case d := <-c:
+		return d.res, d.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func load(opts Options) (*Result, error) {
 	start := time.Now()
-	fsys := os.DirFS(opts.Source)
+	// The site is read through a root that no symbolic link can leave.
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		return nil, sourceError(opts.Source, err)
+	}
+	defer root.Close()
+	fsys := root.FS()
 	cfg, errs := config.Load(fsys)
 	if cfg == nil {
 		return nil, errs
@@ -96,6 +122,14 @@ func Render(opts Options) (*Result, error) {
 	return res, nil
 }
 
+// sourceError says why the site's folder cannot be read.
+func sourceError(src string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("there is no folder %s (-source names the site's folder, the one that holds config.toml)", src)
+	}
+	return fmt.Errorf("the site's folder %s cannot be read: %w", src, errors.Unwrap(err))
+}
+
 // siteTheme returns the site's own theme folder, or nil for the default
 // theme alone.
 func siteTheme(fsys fs.FS, cfg *config.Config) (fs.FS, *diag.Error) {
@@ -112,62 +146,39 @@ func siteTheme(fsys fs.FS, cfg *config.Config) (fs.FS, *diag.Error) {
 }
 
 // Build renders the site and, when it has no problem, writes it into the
-// destination.
-func Build(opts Options) (*Result, error) {
+// destination. A destination that a build did not make is refused before
+// anything is read (see destination).
+func Build(ctx context.Context, opts Options) (*Result, error) {
 	dest, err := destination(opts)
 	if err != nil {
 		return nil, err
 	}
-	res, err := Render(opts)
+	res, err := Render(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
 	start := time.Now()
-	if err := Write(dest, res.Files); err != nil {
+	if err := Write(ctx, dest, res.Files); err != nil {
 		return nil, err
 	}
 	res.Duration += time.Since(start)
 	return res, nil
 }
 
-// destination returns the output folder, refusing one that would hold the
-// site's own files: replacing it would delete them.
-func destination(opts Options) (string, error) {
-	src, err := filepath.Abs(opts.Source)
-	if err != nil {
-		return "", err
-	}
-	dest := opts.Destination
-	if dest == "" {
-		dest = filepath.Join(src, "public")
-	}
-	dest, err = filepath.Abs(dest)
-	if err != nil {
-		return "", err
-	}
-	within := func(dir, p string) bool {
-		rel, err := filepath.Rel(dir, p)
-		return err == nil && (rel == "." || filepath.IsLocal(rel))
-	}
-	if within(dest, src) {
-		return "", fmt.Errorf("destination %s holds the site's folder: building there would delete the site (choose an empty folder, such as public/)", dest)
-	}
-	for _, own := range []string{"content", "static", "themes", config.File} {
-		if within(filepath.Join(src, own), dest) {
-			return "", fmt.Errorf("destination %s is inside the site's %s: choose another folder, such as public/", dest, own)
-		}
-	}
-	return dest, nil
-}
-
 // writers is how many files Write writes at once.
 const writers = 8
 
-// Write writes files into a new folder beside dest, then puts it in
-// dest's place. Every path must stay inside dest.
-func Write(dest string, files render.Files) (err error) {
+// Write writes files into a new folder beside dest, marks it as made by
+// a build, then puts it in dest's place in one step. Every path must stay
+// inside dest. What earlier builds killed while writing left beside dest
+// is removed first. When ctx is cancelled, Write stops, removes what it
+// wrote, and leaves dest as it was.
+func Write(ctx context.Context, dest string, files render.Files) (err error) {
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	if err := removeLeftovers(dest); err != nil {
 		return err
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
@@ -182,11 +193,14 @@ func Write(dest string, files render.Files) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+		return err
+	}
 	// Make each folder once, parents first, then write the files from
 	// several goroutines: on most disks a build waits on system calls.
 	dirs := map[string]bool{}
 	for p := range files {
-		if !filepath.IsLocal(filepath.FromSlash(p)) {
+		if !filepath.IsLocal(filepath.FromSlash(p)) || p == Marker {
 			return fmt.Errorf("refusing to write %q outside the output folder", p)
 		}
 		for d := filepath.Dir(filepath.FromSlash(p)); d != "."; d = filepath.Dir(d) {
@@ -219,8 +233,13 @@ func Write(dest string, files render.Files) (err error) {
 			errs <- first
 		}()
 	}
+send:
 	for p := range files {
-		paths <- p
+		select {
+		case paths <- p:
+		case <-ctx.Done():
+			break send
+		}
 	}
 	close(paths)
 	wg.Wait()
@@ -230,23 +249,31 @@ func Write(dest string, files render.Files) (err error) {
 			return err
 		}
 	}
-	old := ""
-	if _, err := os.Stat(dest); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dest, old); err != nil {
-			return fmt.Errorf("cannot replace %s: %w", dest, err)
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, dest); err != nil {
-		if old != "" {
-			os.Rename(old, dest)
-		}
+	return swap(tmp, dest)
+}
+
+// swap puts the folder tmp in dest's place and removes the old dest.
+func swap(tmp, dest string) error {
+	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(tmp, dest)
+	} else if err != nil {
+		return err
+	}
+	// Where the system can exchange two folders in one step, dest is
+	// whole at every moment, even if the build is killed.
+	if exchange(tmp, dest) == nil {
+		return os.RemoveAll(tmp)
+	}
+	old := tmp + ".old"
+	if err := os.Rename(dest, old); err != nil {
 		return fmt.Errorf("cannot replace %s: %w", dest, err)
 	}
-	if old != "" {
-		return os.RemoveAll(old)
+	if err := os.Rename(tmp, dest); err != nil {
+		os.Rename(old, dest)
+		return fmt.Errorf("cannot replace %s: %w", dest, err)
 	}
-	return nil
+	return os.RemoveAll(old)
 }

@@ -25,7 +25,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // TestExampleGolden builds the example site at the top of the repository
 // and compares every output file with testdata/example/.
 func TestExampleGolden(t *testing.T) {
-	res, err := Render(Options{Source: "../.."})
+	res, err := Render(t.Context(), Options{Source: "../.."})
 	if err != nil {
 		t.Fatalf("building the example site: %v", err)
 	}
@@ -41,9 +41,10 @@ func TestExampleGolden(t *testing.T) {
 		if err := os.RemoveAll(golden); err != nil {
 			t.Fatal(err)
 		}
-		if err := Write(golden, res.Files); err != nil {
+		if err := Write(t.Context(), golden, res.Files); err != nil {
 			t.Fatal(err)
 		}
+		os.Remove(filepath.Join(golden, Marker)) // not part of the site
 		return
 	}
 	want := readTree(t, golden)
@@ -124,12 +125,12 @@ Texte.
 
 func TestDeterministic(t *testing.T) {
 	dir := sitetest.Dir(t, small)
-	a, err := Render(Options{Source: dir})
+	a, err := Render(t.Context(), Options{Source: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < 3; i++ {
-		b, err := Render(Options{Source: dir})
+		b, err := Render(t.Context(), Options{Source: dir})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -147,7 +148,7 @@ func TestDeterministic(t *testing.T) {
 func TestAtomic(t *testing.T) {
 	dir := sitetest.Dir(t, small)
 	dest := filepath.Join(dir, "public")
-	if _, err := Build(Options{Source: dir}); err != nil {
+	if _, err := Build(t.Context(), Options{Source: dir}); err != nil {
 		t.Fatal(err)
 	}
 	good := readTree(t, dest)
@@ -158,7 +159,7 @@ func TestAtomic(t *testing.T) {
 	// A failing build leaves the good output as it was.
 	broken := filepath.Join(dir, "content/actions/epicerie.md")
 	os.WriteFile(broken, []byte("+++\ntitle = \"Épicerie\"\naxis = \"inconnu\"\nstatus = \"in_progress\"\n+++\n"), 0o644)
-	_, err := Build(Options{Source: dir})
+	_, err := Build(t.Context(), Options{Source: dir})
 	var list diag.List
 	if !errors.As(err, &list) || len(list) != 1 || list[0].Pos.File != "content/actions/epicerie.md" {
 		t.Fatalf("broken build: err = %v; want one problem in content/actions/epicerie.md", err)
@@ -176,7 +177,7 @@ func TestAtomic(t *testing.T) {
 	// A good build replaces the output whole: no stale page lingers.
 	os.Remove(broken)
 	os.Remove(filepath.Join(dir, "content/indicators/familles.toml"))
-	if _, err := Build(Options{Source: dir}); err != nil {
+	if _, err := Build(t.Context(), Options{Source: dir}); err != nil {
 		t.Fatal(err)
 	}
 	after = readTree(t, dest)
@@ -228,7 +229,7 @@ summary = "<style>body{display:none}</style>"
 +++
 <script>alert(13)</script>
 `)
-	res, err := Render(Options{Source: dir})
+	res, err := Render(t.Context(), Options{Source: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -306,7 +307,7 @@ image = "/etc/passwd"
 imageAlt = "x"
 +++
 `)
-	_, err := Build(Options{Source: dir})
+	_, err := Build(t.Context(), Options{Source: dir})
 	want := strings.Join([]string{
 		`config.toml:2:1: theme "../../../tmp" is not a folder name under themes/ (use letters, digits, - or _)`,
 		`config.toml:3:1: logo "../../etc/passwd" must be a path inside static/, like "images/photo.jpg"`,
@@ -321,7 +322,7 @@ imageAlt = "x"
 	}
 
 	dest := filepath.Join(t.TempDir(), "out")
-	if err := Write(dest, render.Files{"../escape.html": []byte("x")}); err == nil {
+	if err := Write(t.Context(), dest, render.Files{"../escape.html": []byte("x")}); err == nil {
 		t.Error(`Write accepted the path "../escape.html"`)
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(dest), "escape.html")); !os.IsNotExist(err) {
@@ -332,7 +333,7 @@ imageAlt = "x"
 func TestDestinationGuard(t *testing.T) {
 	dir := sitetest.Dir(t, small)
 	for _, dest := range []string{dir, filepath.Dir(dir), filepath.Join(dir, "content"), filepath.Join(dir, "static", "out")} {
-		if _, err := Build(Options{Source: dir, Destination: dest}); err == nil {
+		if _, err := Build(t.Context(), Options{Source: dir, Destination: dest}); err == nil {
 			t.Errorf("Build accepted the destination %s, which holds or sits in the site's files", dest)
 		}
 	}
@@ -360,7 +361,7 @@ func TestBuildErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			opts := tt.opts
 			opts.Source = sitetest.Dir(t, small+tt.extra)
-			_, err := Build(opts)
+			_, err := Build(t.Context(), opts)
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("Build error = %v; want %s", err, tt.want)
 			}

@@ -53,11 +53,11 @@ title = "Mentions légales"
 	cache := &Cache{}
 	for _, e := range edits {
 		e.do()
-		cached, err := Render(Options{Source: dir, Cache: cache})
+		cached, err := Render(t.Context(), Options{Source: dir, Cache: cache})
 		if err != nil {
 			t.Fatalf("%s: %v", e.name, err)
 		}
-		fresh, err := Render(Options{Source: dir})
+		fresh, err := Render(t.Context(), Options{Source: dir})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,7 +77,7 @@ title = "Mentions légales"
 
 func mustRender(t *testing.T, dir string) *Result {
 	t.Helper()
-	res, err := Render(Options{Source: dir})
+	res, err := Render(t.Context(), Options{Source: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,13 +89,13 @@ func mustRender(t *testing.T, dir string) *Result {
 func TestCacheRendersLittle(t *testing.T) {
 	dir := writeLargeSite(t, 50)
 	cache := &Cache{}
-	if _, err := Render(Options{Source: dir, Cache: cache}); err != nil {
+	if _, err := Render(t.Context(), Options{Source: dir, Cache: cache}); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(dir, "content/actions/action-5.md")
 	b, _ := os.ReadFile(file)
 	os.WriteFile(file, append(b, "Modifié."...), 0o644)
-	res, err := Render(Options{Source: dir, Cache: cache})
+	res, err := Render(t.Context(), Options{Source: dir, Cache: cache})
 	if err != nil {
 		t.Fatal(err)
 	}

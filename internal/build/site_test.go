@@ -16,7 +16,7 @@ import (
 
 func renderSite(t *testing.T, archive string) *Result {
 	t.Helper()
-	res, err := Render(Options{Source: sitetest.Dir(t, archive)})
+	res, err := Render(t.Context(), Options{Source: sitetest.Dir(t, archive)})
 	if err != nil {
 		t.Fatalf("Render: %v", err)
 	}
@@ -101,7 +101,7 @@ func TestEnglishSite(t *testing.T) {
 // TestSubPath checks that every link and asset of every page stays under
 // the base path, so that the site works inside a town's website.
 func TestSubPath(t *testing.T) {
-	res, err := Render(Options{Source: "../.."})
+	res, err := Render(t.Context(), Options{Source: "../.."})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestSubPath(t *testing.T) {
 }
 
 func TestFeed(t *testing.T) {
-	res, err := Render(Options{Source: "../.."})
+	res, err := Render(t.Context(), Options{Source: "../.."})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +230,7 @@ body { color: black; }
 // TestKeptSites builds the test sites the browser checks use.
 func TestKeptSites(t *testing.T) {
 	for _, name := range []string{"en", "news"} {
-		res, err := Render(Options{Source: "../../testdata/sites/" + name})
+		res, err := Render(t.Context(), Options{Source: "../../testdata/sites/" + name})
 		if err != nil {
 			t.Errorf("testdata/sites/%s: %v", name, err)
 			continue

@@ -34,6 +34,7 @@ type loader struct {
 	fsys  fs.FS
 	cache *Cache // nil: read every file
 	errs  diag.List
+	notes diag.List // what was skipped, said without failing the build
 	site  *Site
 	// first file of each slug, by kind, to name both files of a duplicate
 	seen map[string]map[string]string
@@ -60,11 +61,13 @@ func LoadCached(fsys fs.FS, cfg *config.Config, drafts bool, cache *Cache) (*Sit
 		return nil, l.errs
 	}
 	computeProgress(l.site)
+	l.notes.Sort()
+	l.site.Notes = l.notes
 	return l.site, nil
 }
 
 func (l *loader) walkContent(drafts bool) {
-	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
+	err := walk(l.fsys, "content", &l.notes, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "content" {
 				return fs.SkipDir // a site may start with no content at all
@@ -364,7 +367,7 @@ func (l *loader) checkStatic(pos diag.Pos, key, p string) {
 
 func (l *loader) listStatic() []string {
 	var files []string
-	fs.WalkDir(l.fsys, "static", func(p string, d fs.DirEntry, err error) error {
+	walk(l.fsys, "static", &l.notes, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p != "static" {
 				l.errs.Add(diag.Pos{File: p}, "cannot read: %v", err)

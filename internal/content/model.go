@@ -266,6 +266,7 @@ type Site struct {
 	Pages      []*Page
 	Governance *Governance // nil without content/governance.md
 	Static     []string    // files under static/, relative to it
+	Notes      diag.List   // what was skipped (links out of the site): said, not failed
 	Progress   Progress
 	Counts     Counts
 }

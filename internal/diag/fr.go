@@ -26,10 +26,12 @@ var french = map[string]string{
 
 	// Reading files.
 	"cannot read: %v": "lecture impossible : %v",
-	"the file is not UTF-8 text (save it again with the UTF-8 encoding; in LibreOffice or Notepad choose \"UTF-8\")": "le fichier n'est pas en UTF-8 (enregistrez-le à nouveau en choisissant l'encodage UTF-8 ; dans LibreOffice ou le Bloc-notes, choisissez \"UTF-8\")",
-	"missing front matter: the file must start with a line +++, then keys such as title = \"…\", then a line +++":    "en-tête manquant : le fichier doit commencer par une ligne +++, puis des clés comme title = \"…\", puis une ligne +++",
-	"the front matter opened by +++ on line 1 is never closed (add a line +++ after its last key)":                   "l'en-tête ouvert par +++ à la ligne 1 n'est jamais fermé (ajoutez une ligne +++ après sa dernière clé)",
-	"invalid TOML: %s (check quotes around text, commas in lists, and one key = value per line)":                     "TOML invalide : %s (vérifiez les guillemets autour des textes, les virgules dans les listes, et qu'il n'y a qu'une clé = valeur par ligne)",
+	"skipped: a symbolic link that leads out of the site's folder, to nothing, or by an absolute path (copy the file into the site, or make the link relative)": "ignoré : un lien symbolique qui mène hors du dossier du site, vers rien, ou par un chemin absolu (copiez le fichier dans le site, ou faites un lien relatif)",
+	"skipped: a symbolic link to a folder inside a linked folder (Jalons follows one link to a folder, not a chain of them)":                                    "ignoré : un lien symbolique vers un dossier, dans un dossier déjà atteint par un lien (Jalons suit un lien vers un dossier, pas une chaîne de liens)",
+	"the file is not UTF-8 text (save it again with the UTF-8 encoding; in LibreOffice or Notepad choose \"UTF-8\")":                                            "le fichier n'est pas en UTF-8 (enregistrez-le à nouveau en choisissant l'encodage UTF-8 ; dans LibreOffice ou le Bloc-notes, choisissez \"UTF-8\")",
+	"missing front matter: the file must start with a line +++, then keys such as title = \"…\", then a line +++":                                               "en-tête manquant : le fichier doit commencer par une ligne +++, puis des clés comme title = \"…\", puis une ligne +++",
+	"the front matter opened by +++ on line 1 is never closed (add a line +++ after its last key)":                                                              "l'en-tête ouvert par +++ à la ligne 1 n'est jamais fermé (ajoutez une ligne +++ après sa dernière clé)",
+	"invalid TOML: %s (check quotes around text, commas in lists, and one key = value per line)":                                                                "TOML invalide : %s (vérifiez les guillemets autour des textes, les virgules dans les listes, et qu'il n'y a qu'une clé = valeur par ligne)",
 
 	// Keys and values.
 	"missing required key %q%s":                            "la clé obligatoire %q manque%s",

@@ -103,7 +103,8 @@ type Options struct {
 	// Theme is the site's own theme folder (themes/<name>), or nil: its
 	// files override the default theme's.
 	Theme fs.FS
-	// Static is the site's static/ folder, copied as it is.
+	// Static is the site's static/ folder: its files that the site lists
+	// (content.Site.Static) are copied as they are.
 	Static fs.FS
 }
 
@@ -147,10 +148,12 @@ func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
 	if err := r.copyStatic(theme, "static", "the theme"); err != nil {
 		return nil, err
 	}
-	if opts.Static != nil {
-		if err := r.copyStatic(opts.Static, ".", "static/"); err != nil {
-			return nil, err
+	for _, p := range s.Static {
+		b, err := fs.ReadFile(opts.Static, p)
+		if err != nil {
+			return nil, fmt.Errorf("static/%s: %w", p, err)
 		}
+		r.add(p, b)
 	}
 	r.add("css/axes.css", r.axisColors())
 	r.global = r.globalKey()

@@ -108,7 +108,7 @@ func TestNew(t *testing.T) {
 					t.Errorf("the new %s has no %q:\n%s", kind, hint, text)
 				}
 
-				res, err := build.Render(build.Options{Source: dir})
+				res, err := build.Render(t.Context(), build.Options{Source: dir})
 				if err != nil {
 					t.Fatalf("build.Render with the new %s:\n%v\n%s", kind, err, text)
 				}
@@ -231,7 +231,7 @@ func TestNewUncommented(t *testing.T) {
 				if err := os.WriteFile(p, []byte(on), 0o644); err != nil {
 					t.Fatal(err)
 				}
-				if _, err := build.Render(build.Options{Source: dir, Drafts: true}); err != nil {
+				if _, err := build.Render(t.Context(), build.Options{Source: dir, Drafts: true}); err != nil {
 					t.Errorf("build.Render with every key on:\n%v\n%s", err, on)
 				}
 			})
@@ -247,7 +247,7 @@ func TestNewQuotes(t *testing.T) {
 	if _, err := New(dir, "page", title, today); err != nil {
 		t.Fatal(err)
 	}
-	res, err := build.Render(build.Options{Source: dir})
+	res, err := build.Render(t.Context(), build.Options{Source: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,7 +267,7 @@ func TestNewNoAxis(t *testing.T) {
 		if _, err := New(dir, "action", "Épicerie", today); err != nil {
 			t.Fatal(err)
 		}
-		_, err := build.Render(build.Options{Source: dir})
+		_, err := build.Render(t.Context(), build.Options{Source: dir})
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: build.Render = %v; want %s", tt.lang, err, tt.want)
 		}
@@ -284,7 +284,7 @@ func TestNewMakesFolder(t *testing.T) {
 	if want := filepath.Join(dir, "content", "axes", "familles.md"); p != want {
 		t.Errorf("New = %s; want %s", p, want)
 	}
-	if _, err := build.Render(build.Options{Source: dir}); err != nil {
+	if _, err := build.Render(t.Context(), build.Options{Source: dir}); err != nil {
 		t.Error(err)
 	}
 }
@@ -395,7 +395,7 @@ func TestInit(t *testing.T) {
 		if err := Init(dir); err != nil {
 			t.Fatalf("Init(%s): %v", dir, err)
 		}
-		res, err := build.Render(build.Options{Source: dir})
+		res, err := build.Render(t.Context(), build.Options{Source: dir})
 		if err != nil {
 			t.Fatalf("build.Render of the starter site:\n%v", err)
 		}
@@ -448,7 +448,7 @@ func TestInit(t *testing.T) {
 				t.Errorf("New(%s) in the starter site: %v", kind, err)
 			}
 		}
-		res, err = build.Render(build.Options{Source: dir})
+		res, err = build.Render(t.Context(), build.Options{Source: dir})
 		if err != nil {
 			t.Fatalf("build.Render of the starter site with new items:\n%v", err)
 		}

@@ -12,6 +12,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html"
 	"mime"
@@ -54,7 +55,7 @@ func New(opts build.Options) *Server {
 // at once and whole; a failed one leaves it and records its problems.
 // Either way, open pages reload.
 func (s *Server) Rebuild() (*build.Result, error) {
-	res, err := build.Render(s.opts)
+	res, err := build.Render(context.Background(), s.opts)
 	lang := s.lang // only Rebuild writes it
 	if err != nil && s.files == nil {
 		lang = siteLang(s.opts.Source) // no good build yet

@@ -179,7 +179,7 @@ func TestServe(t *testing.T) {
 }
 
 func TestBuildOutputHasNoReloadScript(t *testing.T) {
-	res, err := build.Render(build.Options{Source: sitetest.Dir(t, site)})
+	res, err := build.Render(t.Context(), build.Options{Source: sitetest.Dir(t, site)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestMain lets the test binary stand in for jalons: with JALONS_MAIN set,
+// it runs the command, so that tests can interrupt and kill a real
+// process.
+func TestMain(m *testing.M) {
+	if os.Getenv("JALONS_MAIN") == "1" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// bigSite writes a site of n actions whose titles carry version, so that
+// two builds give different outputs.
+func bigSite(t *testing.T, dir string, n int, version string) {
+	t.Helper()
+	write := func(name, text string) {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("config.toml", "title = \"Projet social "+version+"\"\n")
+	write("content/axes/a.md", "+++\ntitle = \"Axe\"\n+++\n")
+	for i := range n {
+		write(fmt.Sprintf("content/actions/action-%d.md", i), fmt.Sprintf(
+			"+++\ntitle = \"Action %d, %s\"\naxis = \"a\"\nstatus = \"in_progress\"\n+++\n## Objectifs\n\nAccompagner les familles.\n", i, version))
+	}
+}
+
+// tree is a digest of every file under dir, by path.
+func tree(t *testing.T, dir string) map[string][32]byte {
+	t.Helper()
+	files := map[string][32]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		files[p] = sha256.Sum256(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func sameTree(a, b map[string][32]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for p, h := range a {
+		if b[p] != h {
+			return false
+		}
+	}
+	return true
+}
+
+func start(t *testing.T, args ...string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Env = append(os.Environ(), "JALONS_MAIN=1")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, &out
+}
+
+// leftoversBeside lists the temporary folders beside public/.
+func leftoversBeside(t *testing.T, src string) []string {
+	left, _ := filepath.Glob(filepath.Join(src, ".public.new-*"))
+	sort.Strings(left)
+	return left
+}
+
+// TestKilledBuild kills builds at many moments, the write included: the
+// output is always one whole build, the old or the new, and the next
+// build leaves nothing behind.
+func TestKilledBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a site of 1,500 actions several times")
+	}
+	src := t.TempDir()
+	bigSite(t, src, 1500, "A")
+	if _, errOut, err := jalons("build", "-source", src); err != nil {
+		t.Fatalf("first build: %v\n%s", err, errOut)
+	}
+	public := filepath.Join(src, "public")
+	old := tree(t, public)
+	bigSite(t, src, 1500, "B")
+	// How long a whole build takes here, to spread the kills over it.
+	began := time.Now()
+	cmd, out := start(t, "build", "-source", src)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("build B: %v\n%s", err, out)
+	}
+	whole := time.Since(began)
+	new := tree(t, public)
+	bigSite(t, src, 1500, "A") // builds from now on write A over B
+	old, new = new, old
+	kinds := map[string]int{}
+	for i := range 12 {
+		cmd, _ := start(t, "build", "-source", src)
+		time.Sleep(whole * time.Duration(i+1) / 10)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		now := tree(t, public)
+		switch {
+		case sameTree(now, old):
+			kinds["old"]++
+		case sameTree(now, new):
+			kinds["new"]++
+			old = new // the next builds replace A by A
+		default:
+			t.Fatalf("killed after %v: public/ is neither the old build nor the new one (%d files)", whole*time.Duration(i+1)/10, len(now))
+		}
+	}
+	t.Logf("a build takes %v; after 12 kills public/ was: %v", whole, kinds)
+	if _, errOut, err := jalons("build", "-source", src); err != nil {
+		t.Fatalf("build after kills: %v\n%s", err, errOut)
+	}
+	if left := leftoversBeside(t, src); len(left) > 0 {
+		t.Errorf("temporary folders left after the next build: %v", left)
+	}
+}
+
+// TestCtrlC: an interrupted build stops, says that nothing was written,
+// leaves the output whole and no temporary folder.
+func TestCtrlC(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a site of 1,500 actions")
+	}
+	src := t.TempDir()
+	bigSite(t, src, 1500, "A")
+	if _, errOut, err := jalons("build", "-source", src); err != nil {
+		t.Fatalf("first build: %v\n%s", err, errOut)
+	}
+	public := filepath.Join(src, "public")
+	before := tree(t, public)
+	bigSite(t, src, 1500, "B")
+	for _, cmdName := range []string{"build", "check"} {
+		for _, after := range []time.Duration{50 * time.Millisecond, 400 * time.Millisecond} {
+			cmd, out := start(t, cmdName, "-source", src)
+			time.Sleep(after)
+			cmd.Process.Signal(os.Interrupt)
+			err := cmd.Wait()
+			if err == nil {
+				// The build was faster than the signal: nothing to test.
+				t.Logf("%s finished before Ctrl+C at %v", cmdName, after)
+				before = tree(t, public)
+				continue
+			}
+			if !strings.Contains(out.String(), "jalons: interrupted: nothing was written, the previous site is untouched") {
+				t.Errorf("%s interrupted after %v printed %q", cmdName, after, out)
+			}
+			if !sameTree(tree(t, public), before) {
+				t.Errorf("%s interrupted after %v changed public/", cmdName, after)
+			}
+			if left := leftoversBeside(t, src); len(left) > 0 {
+				t.Errorf("%s interrupted after %v left %v", cmdName, after, left)
+			}
+		}
+	}
+}

@@ -1,0 +1,54 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+
+	"jalons/internal/diag"
+)
+
+// walk is fs.WalkDir over the site's folder, with symbolic links settled
+// once for every reader: a link that stays inside the site is read as what
+// it points to (a link to a folder is walked, but links found inside it are
+// not followed again); a link that leads out of the site, or to nothing, is
+// skipped and noted. Build passes a file system rooted at the site's
+// folder (os.Root), which refuses to leave it: Stat fails on such a link.
+// A root that is itself a link out of the site is noted the same way.
+func walk(fsys fs.FS, root string, notes *diag.List, fn fs.WalkDirFunc) error {
+	return walkLinks(fsys, root, notes, fn, true)
+}
+
+func walkLinks(fsys fs.FS, root string, notes *diag.List, fn fs.WalkDirFunc, follow bool) error {
+	if d, err := fs.ReadLink(fsys, root); err == nil && d != "" {
+		if _, err := fs.Stat(fsys, root); err != nil {
+			skipped(notes, root)
+			return nil
+		}
+	}
+	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.Type()&fs.ModeSymlink == 0 {
+			return fn(p, d, err)
+		}
+		st, err := fs.Stat(fsys, p)
+		switch {
+		case err != nil:
+			skipped(notes, p)
+			return nil
+		case !st.IsDir():
+			return fn(p, fs.FileInfoToDirEntry(st), nil)
+		case !follow:
+			notes.Add(diag.Pos{File: p}, "skipped: a symbolic link to a folder inside a linked folder (Jalons follows one link to a folder, not a chain of them)")
+			return nil
+		}
+		err = walkLinks(fsys, p, notes, fn, false)
+		if errors.Is(err, fs.SkipAll) {
+			return fs.SkipAll
+		}
+		return err
+	})
+}
+
+func skipped(notes *diag.List, p string) {
+	notes.Add(diag.Pos{File: path.Clean(p)}, "skipped: a symbolic link that leads out of the site's folder, to nothing, or by an absolute path (copy the file into the site, or make the link relative)")
+}
