@@ -2,7 +2,8 @@
 //
 // Keys (see docs/content-format.md, section 2): title (required),
 // territory, baseURL, language ("fr" or "en"), theme, description,
-// period = { start, end }, contact, logo, newsPerPage, unsafeHTML.
+// period = { start, end }, contact, logo, newsPerPage, unsafeHTML,
+// securityHeaders.
 // Unknown keys are errors with a "did you mean" hint.
 package config
 
@@ -58,6 +59,9 @@ type Config struct {
 	Logo        string   `toml:"logo"`
 	NewsPerPage int      `toml:"newsPerPage"`
 	UnsafeHTML  bool     `toml:"unsafeHTML"`
+	// SecurityHeaders writes the headers files of common static hosts
+	// (_headers, .htaccess, nginx-headers.conf) into the output.
+	SecurityHeaders bool `toml:"securityHeaders"`
 
 	// Base is BaseURL parsed, with a path that ends in a slash.
 	Base *url.URL `toml:"-"`

@@ -156,6 +156,11 @@ func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
 		r.add(p, b)
 	}
 	r.add("css/axes.css", r.axisColors())
+	if s.Config.SecurityHeaders {
+		for p, b := range hostHeaders(s.Config.Base.Path) {
+			r.add(p, b)
+		}
+	}
 	r.global = r.globalKey()
 	r.news = group("(news)", sources(s.News, func(n *content.News) *content.Source { return &n.Src }))
 	// The list of indicators shows each indicator and its action's title.
