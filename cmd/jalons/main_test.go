@@ -149,3 +149,19 @@ func TestInitThenNew(t *testing.T) {
 		t.Errorf("init over a site: %v %q", err, errOut)
 	}
 }
+
+// TestDestinationRefused: a destination a build did not make is refused
+// in one line that says why and what to do.
+func TestDestinationRefused(t *testing.T) {
+	dir := sitetest.Dir(t, site)
+	home := t.TempDir()
+	os.WriteFile(filepath.Join(home, "lettre.odt"), []byte("x"), 0o644)
+	_, errOut, err := jalons("build", "-source", dir, "-destination", home)
+	want := "jalons: destination " + home + " already holds files that a build did not make (it has no .jalons-build file): nothing was written (choose an empty or new folder; to replace this one, empty it first)\n"
+	if err == nil || errOut != want {
+		t.Errorf("build -destination %s: err %v, printed %q; want %q", home, err, errOut, want)
+	}
+	if b, _ := os.ReadFile(filepath.Join(home, "lettre.odt")); string(b) != "x" {
+		t.Error("the refused destination changed")
+	}
+}
