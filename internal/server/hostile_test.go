@@ -64,6 +64,8 @@ func TestAllowedHost(t *testing.T) {
 		{"", "localhost:1313", true},
 		{"", "203.0.113.7:1313", false},
 		{"", "evil.example:1313", false},
+		{"", "", false},
+		{"", ":1313", false},
 	}
 	// An address of this machine other than the loopback, when it has one,
 	// is accepted when bound to every address and only then.

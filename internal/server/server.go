@@ -24,7 +24,7 @@
 //     the local network opens http://192.168.1.10:1313/), but never another
 //     name.
 //   - A path is only ever a key of the built site, a map in memory:
-//     nothing on disk is read for a request, and a path with "..", "\\" or
+//     nothing on disk is read for a request, and a path with "..", "\" or
 //     NUL, encoded or not, is not found (404).
 //   - Methods other than GET and HEAD get a 405.
 //   - Live-reload streams are limited (Config.MaxReloadStreams, 1,000 by
@@ -295,7 +295,7 @@ func (s *Server) allowedHost(hostport string) bool {
 		host = h
 	}
 	host = strings.TrimSuffix(strings.ToLower(host), ".")
-	if host == "localhost" || host == strings.ToLower(s.bind) {
+	if host == "localhost" || host != "" && host == strings.ToLower(s.bind) {
 		return true
 	}
 	ip, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"))
