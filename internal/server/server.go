@@ -8,6 +8,32 @@
 // to the pages only here, never by `jalons build`. The script is a file of
 // its own (/__jalons/reload.js), fed by Server-Sent Events from
 // /__jalons/events.
+//
+// A good build replaces the one served whole, in one step: a request is
+// answered from one build, never from a mix of two.
+//
+// What the server refuses, since any web page the writer visits can make
+// the browser send requests to it:
+//
+//   - A request whose Host header does not name this server gets a 403 (so
+//     that a site whose name is made to point at 127.0.0.1, "DNS
+//     rebinding", cannot read it). The Host may be localhost, a loopback
+//     address (127.0.0.1, [::1]) or the address serve is bound to, with any
+//     port or none. When bound to every address (0.0.0.0, ::), it may also
+//     be any address of the machine's own network interfaces (a phone on
+//     the local network opens http://192.168.1.10:1313/), but never another
+//     name.
+//   - A path is only ever a key of the built site, a map in memory:
+//     nothing on disk is read for a request, and a path with "..", "\" or
+//     NUL, encoded or not, is not found (404).
+//   - Methods other than GET and HEAD get a 405.
+//   - Live-reload streams are limited (Config.MaxReloadStreams, 1,000 by
+//     default); beyond, /__jalons/events answers 503 with Retry-After, and
+//     the reload script tries again later.
+//
+// Serve stops at once when its context ends (Ctrl+C): it closes the
+// connections, the live-reload streams with them, and does not wait for a
+// build in flight, whose result is dropped.
 package server
 
 import (
@@ -16,7 +42,9 @@ import (
 	"fmt"
 	"html"
 	"mime"
+	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"path"
 	"strings"
@@ -31,7 +59,9 @@ import (
 
 // Server holds the last good build and the problems of the last build.
 type Server struct {
-	opts build.Options
+	opts   build.Options
+	render func(build.Options) (*build.Result, error) // build.Render, but in tests
+	bind   string                                     // the host serve listens on: see allowedHost
 
 	mu       sync.RWMutex
 	files    render.Files
@@ -39,23 +69,28 @@ type Server struct {
 	lang     string   // of the last good build, or of config.toml before one
 	problems []string // of the last build, in lang; nil when it was good
 
-	clientsMu sync.Mutex
-	clients   map[chan struct{}]bool
-	closing   chan struct{} // closed when the HTTP server shuts down
+	clientsMu  sync.Mutex
+	clients    map[chan struct{}]bool
+	maxClients int
+	closing    chan struct{} // closed when Serve stops
 }
+
+// maxReloadStreams is how many live-reload streams may be open by default.
+const maxReloadStreams = 1000
 
 // New returns a Server for the site opts describes; call Rebuild before
 // serving.
 func New(opts build.Options) *Server {
 	opts.Cache = &build.Cache{}
-	return &Server{opts: opts, basePath: "/", lang: "fr", clients: map[chan struct{}]bool{}}
+	return &Server{opts: opts, render: renderInMemory, bind: "127.0.0.1", basePath: "/", lang: "fr",
+		clients: map[chan struct{}]bool{}, maxClients: maxReloadStreams, closing: make(chan struct{})}
 }
 
 // Rebuild builds the site in memory. A good build replaces the one served,
 // at once and whole; a failed one leaves it and records its problems.
 // Either way, open pages reload.
 func (s *Server) Rebuild() (*build.Result, error) {
-	res, err := build.Render(context.Background(), s.opts)
+	res, err := s.render(s.opts)
 	lang := s.lang // only Rebuild writes it
 	if err != nil && s.files == nil {
 		lang = siteLang(s.opts.Source) // no good build yet
@@ -107,6 +142,22 @@ func (s *Server) notify() {
 
 // ServeHTTP serves the site, the reload script and the event stream.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.allowedHost(r.Host) {
+		s.mu.RLock()
+		lang := s.lang
+		s.mu.RUnlock()
+		msg := "jalons serve: unknown host %q (open the site at localhost or at this machine's address)"
+		if lang == "fr" {
+			msg = "jalons serve : hôte inconnu %q (ouvrez le site à l'adresse localhost ou à celle de cette machine)"
+		}
+		http.Error(w, fmt.Sprintf(msg, r.Host), http.StatusForbidden)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "jalons serve: only GET and HEAD", http.StatusMethodNotAllowed)
+		return
+	}
 	switch r.URL.Path {
 	case "/__jalons/events":
 		s.events(w, r)
@@ -197,6 +248,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	c := make(chan struct{}, 1)
 	s.clientsMu.Lock()
+	if len(s.clients) >= s.maxClients {
+		s.clientsMu.Unlock()
+		w.Header().Set("Retry-After", "10")
+		http.Error(w, "jalons serve: too many pages open", http.StatusServiceUnavailable)
+		return
+	}
 	s.clients[c] = true
 	s.clientsMu.Unlock()
 	defer func() {
@@ -204,6 +261,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		delete(s.clients, c)
 		s.clientsMu.Unlock()
 	}()
+	rc.SetWriteDeadline(time.Now().Add(10 * time.Second))
 	fmt.Fprint(w, ": jalons\n\n")
 	rc.Flush()
 	ping := time.NewTicker(30 * time.Second)
@@ -230,9 +288,69 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// allowedHost tells whether a request's Host header names this server, as
+// the package doc says.
+func (s *Server) allowedHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if host == "localhost" || host != "" && host == strings.ToLower(s.bind) {
+		return true
+	}
+	ip, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"))
+	if err != nil || ip.Zone() != "" {
+		return false
+	}
+	ip = ip.Unmap()
+	bind, err := netip.ParseAddr(s.bind)
+	switch {
+	case ip.IsLoopback() || err == nil && ip == bind.Unmap():
+		return true
+	case s.bind == "" || err == nil && bind.IsUnspecified():
+		return isInterfaceAddr(ip)
+	}
+	return false
+}
+
+// isInterfaceAddr tells whether ip is an address of one of the machine's
+// network interfaces. They are listed anew each time, as they come and go
+// (a laptop joins another network); only a request to a numeric address
+// other than the loopback pays for it.
+func isInterfaceAddr(ip netip.Addr) bool {
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return false
+	}
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok {
+			if own, ok := netip.AddrFromSlice(n.IP); ok && own.Unmap() == ip {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reloadJS reloads the page after every build. An EventSource that the
+// server refused (503: too many open pages) does not try again by itself:
+// the script does, later.
 const reloadJS = `// Reloads the page after every build of jalons serve.
 (function () {
-  var source = new EventSource('/__jalons/events');
-  source.addEventListener('reload', function () { location.reload(); });
+  function listen() {
+    var source = new EventSource('/__jalons/events');
+    source.addEventListener('reload', function () { location.reload(); });
+    source.onerror = function () {
+      if (source.readyState === EventSource.CLOSED) { setTimeout(listen, 10000); }
+    };
+  }
+  listen();
 })();
 `
+
+// renderInMemory is build.Render to the end: a build in flight when serve
+// stops is dropped by the caller, not cut off.
+func renderInMemory(opts build.Options) (*build.Result, error) {
+	return build.Render(context.Background(), opts)
+}

@@ -214,7 +214,7 @@ func TestNoHalfBuiltPage(t *testing.T) {
 		default:
 		}
 		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, httptest.NewRequest("GET", "/projet-social/actions/x/", nil))
+		s.ServeHTTP(rec, httptest.NewRequest("GET", "http://localhost:1313/projet-social/actions/x/", nil))
 		body := rec.Body.String()
 		if rec.Code != 200 || !strings.HasSuffix(strings.TrimSpace(body), "</html>") || !strings.Contains(body, "Action X") {
 			t.Fatalf("a read during rebuilds got %d and a partial page:\n%s", rec.Code, body)
@@ -252,7 +252,7 @@ func TestProblemsInSiteLanguage(t *testing.T) {
 				}
 			}
 			rec := httptest.NewRecorder()
-			s.ServeHTTP(rec, httptest.NewRequest("GET", "/projet-social/actions/x/", nil))
+			s.ServeHTTP(rec, httptest.NewRequest("GET", "http://localhost:1313/projet-social/actions/x/", nil))
 			for _, w := range tt.want {
 				if !strings.Contains(rec.Body.String(), w) {
 					t.Errorf("page does not show %q:\n%s", w, rec.Body.String())
