@@ -29,6 +29,7 @@ var french = map[string]string{
 	"the file is not UTF-8 text (save it again with the UTF-8 encoding; in LibreOffice or Notepad choose \"UTF-8\")": "le fichier n'est pas en UTF-8 (enregistrez-le à nouveau en choisissant l'encodage UTF-8 ; dans LibreOffice ou le Bloc-notes, choisissez \"UTF-8\")",
 	"missing front matter: the file must start with a line +++, then keys such as title = \"…\", then a line +++":    "en-tête manquant : le fichier doit commencer par une ligne +++, puis des clés comme title = \"…\", puis une ligne +++",
 	"the front matter opened by +++ on line 1 is never closed (add a line +++ after its last key)":                   "l'en-tête ouvert par +++ à la ligne 1 n'est jamais fermé (ajoutez une ligne +++ après sa dernière clé)",
+	"invisible control character U+%04X (delete it: only tabs and line breaks may be used)":                          "caractère de contrôle invisible U+%04X (supprimez-le : seuls les tabulations et les retours à la ligne sont permis)",
 	"invalid TOML: %s (check quotes around text, commas in lists, and one key = value per line)":                     "TOML invalide : %s (vérifiez les guillemets autour des textes, les virgules dans les listes, et qu'il n'y a qu'une clé = valeur par ligne)",
 
 	// Keys and values.
@@ -39,7 +40,10 @@ var french = map[string]string{
 	"%q must be true or false, not %s":                     "%q doit valoir true ou false, pas %s",
 	"%q must be a whole number, not %v":                    "%q doit être un nombre entier, pas %v",
 	"%q must be a whole number, not %s":                    "%q doit être un nombre entier, pas %s",
-	"%q must be a number, not %s (write digits without quotes or spaces, with a dot for decimals: 1500.5)": "%q doit être un nombre, pas %s (écrivez des chiffres sans guillemets ni espaces, avec un point pour les décimales : 1500.5)",
+	"%q must be a number, not %s (write digits without quotes or spaces, with a dot for decimals: 1500.5)":                "%q doit être un nombre, pas %s (écrivez des chiffres sans guillemets ni espaces, avec un point pour les décimales : 1500.5)",
+	"%q must be a figure, not %s (write digits, with a dot for decimals: 1500.5)":                                         "%q doit être un nombre, pas %s (écrivez des chiffres, avec un point pour les décimales : 1500.5)",
+	"%q holds an invisible control character, U+%04X, at character %d (delete it: only tabs and line breaks may be used)": "%q contient un caractère de contrôle invisible, U+%04X, au caractère %d (supprimez-le : seuls les tabulations et les retours à la ligne sont permis)",
+	"must be a real date: there is no year 0 (write the year in full, like 2017-04-29)":                                   "doit être une vraie date : l'année 0 n'existe pas (écrivez l'année en entier, comme 2017-04-29)",
 	"%q must be a table, not %s":                                                    "%q doit être une table, pas %s",
 	"%q must be a list of tables, written [[%s]]":                                   "%q doit être une liste de tables, écrites [[%s]]",
 	"%q must be a list, written in brackets: %s = [%q]":                             "%q doit être une liste, écrite entre crochets : %s = [%q]",
