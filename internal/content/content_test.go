@@ -278,6 +278,37 @@ image = "images/reunion.jpg"
 imageAlt = "x"
 +++
 `, `content/news/n.md:4:1: image "images/reunion.jpg": no such file under static/ (put the file in static/images/reunion.jpg)`},
+		{"image, logo or report is a folder", `
+-- config.toml --
+title = "Projet social"
+logo = "images"
+-- content/news/n.md --
++++
+title = "N"
+date = 2017-04-29
+image = "images"
+imageAlt = "x"
++++
+-- content/news/m.md --
++++
+title = "M"
+date = 2017-04-29
+image = "."
+imageAlt = "x"
++++
+-- content/governance.md --
++++
+[[meetings]]
+date = 2017-04-25
+title = "Réunion"
+report = "images/"
++++
+`, strings.Join([]string{
+			`config.toml:2:1: logo "images" is a folder, not a file (name a file in it, like "images/photo.jpg")`,
+			`content/governance.md:5:1: report "images/" is a folder, not a file (name a file in it, like "images/photo.jpg")`,
+			`content/news/m.md:4:1: image "." is a folder, not a file (name a file in it, like "photo.jpg")`,
+			`content/news/n.md:4:1: image "images" is a folder, not a file (name a file in it, like "images/photo.jpg")`,
+		}, "\n")},
 		{"news date missing and quoted", `
 -- content/news/n.md --
 +++

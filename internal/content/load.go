@@ -350,14 +350,18 @@ func (l *loader) required(src Source, key, value string) {
 	}
 }
 
-// checkStatic checks that p names a file under static/.
+// checkStatic checks that p names a regular file under static/.
 func (l *loader) checkStatic(pos diag.Pos, key, p string) {
 	clean := path.Clean(p)
 	if path.IsAbs(p) || strings.Contains(p, "\\") || clean == ".." || strings.HasPrefix(clean, "../") {
 		l.errs.Add(pos, "%s %q must be a path inside static/, like \"images/photo.jpg\"", key, p)
 		return
 	}
-	if _, err := fs.Stat(l.fsys, path.Join("static", clean)); err != nil {
+	st, err := fs.Stat(l.fsys, path.Join("static", clean))
+	switch {
+	case err == nil && st.IsDir():
+		l.errs.Add(pos, "%s %q is a folder, not a file (name a file in it, like \"%s\")", key, p, path.Join(clean, "photo.jpg"))
+	case err != nil || !st.Mode().IsRegular():
 		l.errs.Add(pos, "%s %q: no such file under static/ (put the file in static/%s)", key, p, clean)
 	}
 }

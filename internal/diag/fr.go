@@ -85,6 +85,7 @@ var french = map[string]string{
 	"image needs imageAlt, a text that says what the image shows for people who cannot see it (imageAlt = \"…\")": "une image demande un texte imageAlt qui dit ce qu'elle montre, pour les personnes qui ne peuvent pas la voir (imageAlt = \"…\")",
 	"url %q must be a full address starting with https://":                                                        "url = %q : il faut une adresse complète, qui commence par https://",
 	"%s %q must be a path inside static/, like \"images/photo.jpg\"":                                              "%s = %q : le chemin doit être à l'intérieur de static/, comme \"images/photo.jpg\"",
+	"%s %q is a folder, not a file (name a file in it, like \"%s\")":                                              "%s = %q : c'est un dossier, pas un fichier (indiquez un fichier qu'il contient, comme \"%s\")",
 	"%s %q: no such file under static/ (put the file in static/%s)":                                               "%s = %q : aucun fichier de ce nom dans static/ (placez le fichier dans static/%s)",
 
 	// Links between items.
