@@ -444,6 +444,27 @@ status = 3
 			"content/axes/x.md:2:1: \"title\" holds an invisible control character, U+0000, at character 2 (delete it: only tabs and line breaks may be used)"},
 		{"control character in a body", "\n-- content/axes/x.md --\n+++\ntitle = \"X\"\n+++\nTexte\x00.\n",
 			"content/axes/x.md:4:6: invisible control character U+0000 (delete it: only tabs and line breaks may be used)"},
+		{"images from another host", `
+-- content/news/n.md --
++++
+title = "N"
+date = 2017-04-29
++++
+Texte avec un [lien](https://example.org/).
+
+Un été ![pixel](https://tracker.example/p.gif) et ![](//host/p.gif)
+-- content/indicators/y.toml --
+title = "Y"
+description = "Voir ![graphique](https://h/g.png)"
+-- content/_index.md --
++++
++++
+![logo](/images/photo.jpg)
+`, strings.Join([]string{
+			`content/indicators/y.toml:2:1: image "https://h/g.png" is not a file of the site: pages load nothing from another host (put the image in static/ and write ![…](/images/photo.jpg))`,
+			`content/news/n.md:7:8: image "https://tracker.example/p.gif" is not a file of the site: pages load nothing from another host (put the image in static/ and write ![…](/images/photo.jpg))`,
+			`content/news/n.md:7:51: image "//host/p.gif" is not a file of the site: pages load nothing from another host (put the image in static/ and write ![…](/images/photo.jpg))`,
+		}, "\n")},
 		{"colours are strict", `
 -- content/axes/a.md --
 +++

@@ -10,6 +10,7 @@ import (
 
 	"jalons/internal/config"
 	"jalons/internal/diag"
+	"jalons/internal/markdown"
 	"jalons/internal/slug"
 	"jalons/internal/tomlfile"
 )
@@ -175,7 +176,19 @@ func decodeText(fsys fs.FS, file string, front bool, v any, errs *diag.List) (So
 	}
 	doc, derrs := tomlfile.Decode(file, toml, line0, v)
 	errs.Append(derrs)
+	checkImages(errs, body, func(img markdown.Image) diag.Pos {
+		return diag.Pos{File: file, Line: bodyLine0 + img.Line, Col: img.Col}
+	})
 	return Source{File: file, Doc: doc, Body: body, BodyLine0: bodyLine0, Hash: hash(text)}, doc != nil
+}
+
+// checkImages reports the images of the Markdown text md that a page
+// would load from another host (section 9: pages load nothing from another
+// host), each at the place at gives it.
+func checkImages(errs *diag.List, md string, at func(markdown.Image) diag.Pos) {
+	for _, img := range markdown.ForeignImages(md) {
+		errs.Add(at(img), "image %q is not a file of the site: pages load nothing from another host (put the image in static/ and write ![…](/images/photo.jpg))", img.Dest)
+	}
 }
 
 // slugOf returns an item's slug, from its front matter or its file name,
@@ -284,6 +297,7 @@ func (l *loader) indicator(file string) {
 	ind.Src = src
 	doc := src.Doc
 	ind.Slug = l.slugOf("indicators", ind.Src, ind.SlugKey)
+	checkImages(&l.errs, ind.Description, func(markdown.Image) diag.Pos { return doc.Pos("description") })
 	l.required(ind.Src, "title", ind.Title)
 	if ind.Direction == "" {
 		ind.Direction = "increase"
