@@ -197,6 +197,59 @@ func TestOpenData(t *testing.T) {
 	}
 }
 
+// TestOpenDataFormulas checks that no text cell of the CSV files starts a
+// formula in a spreadsheet, and that numbers stay numbers.
+func TestOpenDataFormulas(t *testing.T) {
+	res := renderSite(t, small+`
+-- content/actions/epicerie.md --
++++
+title = "=HYPERLINK(\"https://evil.example\",\"x\")"
+axis = "precarites"
+status = "in_progress"
+lead = "+33 4 71 60 00 00"
+partners = ["-1+1", "Mission locale"]
+audience = ["@SUM(A1)"]
+territories = ["\tSaint-Flour"]
++++
+-- content/indicators/familles.toml --
+title = "Solde"
+action = "epicerie"
+unit = "=1+1"
+source = "\u0009tab"
+baseline = -3
+[[values]]
+date = 2012-12-31
+value = -12.5
+note = "-2"
+[[values]]
+date = 2013-12-31
+value = 4
+note = "Bilan - 2013 = fin"
+`)
+	tests := []struct {
+		file string
+		row  []string
+	}{
+		{"data/actions.csv", []string{"epicerie", `'=HYPERLINK("https://evil.example","x")`, "precarites", "in_progress", "", "",
+			"'+33 4 71 60 00 00", "'-1+1; Mission locale", "'@SUM(A1)", "'\tSaint-Flour", "", "", "", "",
+			"https://www.example.fr/projet-social/actions/epicerie/"}},
+		{"data/indicators.csv", []string{"familles", "Solde", "epicerie", "'=1+1", "-3", "", "increase", "2013-12-31", "4", "",
+			"'\ttab", "https://www.example.fr/projet-social/indicateurs/familles/"}},
+		{"data/values.csv", []string{"familles", "2012-12-31", "-12.5", "'=1+1", "'-2"}},
+	}
+	for _, tt := range tests {
+		records, err := csv.NewReader(bytes.NewReader(res.Files[tt.file])).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", tt.file, err)
+		}
+		if got := records[1]; fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.row) {
+			t.Errorf("%s row 1 = %q; want %q", tt.file, got, tt.row)
+		}
+	}
+	contains(t, res, "data/values.csv", "familles,2013-12-31,4,'=1+1,Bilan - 2013 = fin\n")
+	contains(t, res, "data/site.json", `"title":"=HYPERLINK(`, `"value":-12.5`)
+}
+
 func TestNewsPagination(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("-- config.toml --\ntitle = \"T\"\nnewsPerPage = 5\n")
