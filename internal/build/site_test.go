@@ -5,11 +5,14 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
 
 	"jalons/internal/sitetest"
 )
@@ -157,6 +160,63 @@ func TestFeed(t *testing.T) {
 		}
 		if strings.Contains(it.Content, `href="/`) || strings.Contains(it.Content, `src="/`) {
 			t.Errorf("entry %d has a relative link: %s", i, it.Content)
+		}
+	}
+}
+
+// TestFeedLinksAbsolute checks that every address of feed.xml, in its
+// elements and in the HTML of its entries, is absolute and valid, under a
+// base path with accents.
+func TestFeedLinksAbsolute(t *testing.T) {
+	res := renderSite(t, `
+-- config.toml --
+title = "Projet social"
+baseURL = "https://example.fr/projet-social-été/"
+-- content/news/n.md --
++++
+title = "N"
+date = 2017-04-29
++++
+[Actions](/actions/) [relatif](../autre/) [note](#x) [page](/projet-social-été/legal/) [ailleurs](https://example.org/é)
+[courriel](mailto:a@example.fr) ![photo](/images/p.png) [vide](javascript:alert(1)) <https://example.org/auto>
+`)
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(res.Files["feed.xml"]))
+	if err != nil {
+		t.Fatalf("parsing feed.xml: %v", err)
+	}
+	addrs := append([]string{feed.FeedLink, feed.Link}, feed.Links...)
+	for _, it := range feed.Items {
+		addrs = append(addrs, it.GUID, it.Link)
+		z := html.NewTokenizer(strings.NewReader(it.Content))
+		for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+			for _, a := range z.Token().Attr {
+				if a.Key == "href" || a.Key == "src" {
+					addrs = append(addrs, a.Val)
+				}
+			}
+		}
+	}
+	want := []string{
+		"https://example.fr/projet-social-%C3%A9t%C3%A9/actions/",
+		"https://example.fr/projet-social-%C3%A9t%C3%A9/actualites/autre/",
+		"https://example.fr/projet-social-%C3%A9t%C3%A9/actualites/n/#x",
+		"https://example.fr/projet-social-%C3%A9t%C3%A9/legal/",
+		"https://example.org/%C3%A9",
+		"https://example.fr/projet-social-%C3%A9t%C3%A9/images/p.png",
+	}
+	for _, w := range want {
+		if !slices.Contains(addrs, w) {
+			t.Errorf("feed.xml has no address %s; it has %q", w, addrs)
+		}
+	}
+	for _, a := range addrs {
+		u, err := url.Parse(a)
+		valid := err == nil && (u.Scheme == "https" && u.Host != "" || u.Scheme == "mailto")
+		for _, r := range a {
+			valid = valid && r > ' ' && r < 0x7f
+		}
+		if !valid {
+			t.Errorf("feed.xml has the address %q, which is not absolute and valid", a)
 		}
 	}
 }
