@@ -3,10 +3,10 @@
 //
 // Tables, strikethrough, task lists, footnotes and autolinks are on.
 // Heading ids fold accents ("## Évaluation" → id="evaluation"). Raw HTML
-// is shown as text, escaped, unless the site sets unsafeHTML = true; links
-// to javascript: and similar URLs are dropped. Links and images written
-// from the site's root ("/actions/x/") get the site's base path, so that
-// they work under a sub-path. ForeignImages finds the images a page would
+// is shown as text, escaped, unless the site sets unsafeHTML = true;
+// Markdown links to javascript: and similar URLs are emptied whatever the
+// setting. Links and images written from the site's root ("/actions/x/")
+// get the site's base path, so that they work under a sub-path. ForeignImages finds the images a page would
 // load from another host, for the content package to refuse.
 package markdown
 
@@ -51,7 +51,7 @@ func New(basePath, lang string, unsafe bool) *Renderer {
 		goldmark.WithExtensions(extensions()...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(rootLinks(basePath), 100)),
+			parser.WithASTTransformers(util.Prioritized(rootLinks(basePath), 100), util.Prioritized(safeLinks{}, 200)),
 		),
 		goldmark.WithRendererOptions(opts...),
 	)
@@ -136,6 +136,41 @@ func (base rootLinks) Transform(doc *ast.Document, _ text.Reader, _ parser.Conte
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// safeLinks empties the javascript:, vbscript:, file: and non-image data:
+// addresses of links, images and autolinks, as goldmark does only when raw
+// HTML is off: the contract promises it whatever unsafeHTML says.
+type safeLinks struct{}
+
+func (safeLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	dangerous := func(dest []byte) bool { return html.IsDangerousURL(util.URLEscape(dest, true)) }
+	var autos []*ast.AutoLink
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if dangerous(n.Destination) {
+				n.Destination = nil
+			}
+		case *ast.Image:
+			if dangerous(n.Destination) {
+				n.Destination = nil
+			}
+		case *ast.AutoLink:
+			if dangerous(n.URL(reader.Source())) {
+				autos = append(autos, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, a := range autos { // a link to nowhere that shows the address as text
+		link := ast.NewLink()
+		link.AppendChild(link, ast.NewString(a.Label(reader.Source())))
+		a.Parent().ReplaceChild(a.Parent(), a, link)
+	}
 }
 
 // escapeRaw renders raw HTML as visible, escaped text.
