@@ -5,11 +5,14 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
 
 	"jalons/internal/sitetest"
 )
@@ -161,6 +164,63 @@ func TestFeed(t *testing.T) {
 	}
 }
 
+// TestFeedLinksAbsolute checks that every address of feed.xml, in its
+// elements and in the HTML of its entries, is absolute and valid, under a
+// base path with accents.
+func TestFeedLinksAbsolute(t *testing.T) {
+	res := renderSite(t, `
+-- config.toml --
+title = "Projet social"
+baseURL = "https://example.fr/projet-social-été/"
+-- content/news/n.md --
++++
+title = "N"
+date = 2017-04-29
++++
+[Actions](/actions/) [relatif](../autre/) [note](#x) [page](/projet-social-été/legal/) [ailleurs](https://example.org/é)
+[courriel](mailto:a@example.fr) ![photo](/images/p.png) [vide](javascript:alert(1)) <https://example.org/auto>
+`)
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(res.Files["feed.xml"]))
+	if err != nil {
+		t.Fatalf("parsing feed.xml: %v", err)
+	}
+	addrs := append([]string{feed.FeedLink, feed.Link}, feed.Links...)
+	for _, it := range feed.Items {
+		addrs = append(addrs, it.GUID, it.Link)
+		z := html.NewTokenizer(strings.NewReader(it.Content))
+		for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+			for _, a := range z.Token().Attr {
+				if a.Key == "href" || a.Key == "src" {
+					addrs = append(addrs, a.Val)
+				}
+			}
+		}
+	}
+	want := []string{
+		"https://example.fr/projet-social-%C3%A9t%C3%A9/actions/",
+		"https://example.fr/projet-social-%C3%A9t%C3%A9/actualites/autre/",
+		"https://example.fr/projet-social-%C3%A9t%C3%A9/actualites/n/#x",
+		"https://example.fr/projet-social-%C3%A9t%C3%A9/legal/",
+		"https://example.org/%C3%A9",
+		"https://example.fr/projet-social-%C3%A9t%C3%A9/images/p.png",
+	}
+	for _, w := range want {
+		if !slices.Contains(addrs, w) {
+			t.Errorf("feed.xml has no address %s; it has %q", w, addrs)
+		}
+	}
+	for _, a := range addrs {
+		u, err := url.Parse(a)
+		valid := err == nil && (u.Scheme == "https" && u.Host != "" || u.Scheme == "mailto")
+		for _, r := range a {
+			valid = valid && r > ' ' && r < 0x7f
+		}
+		if !valid {
+			t.Errorf("feed.xml has the address %q, which is not absolute and valid", a)
+		}
+	}
+}
+
 func TestOpenData(t *testing.T) {
 	res := renderSite(t, small)
 	tests := []struct {
@@ -195,6 +255,59 @@ func TestOpenData(t *testing.T) {
 	if site.Progress != 95 || site.Indicators[0].Values[0].Value != 190 {
 		t.Errorf("site.json: progress %v, first value %v", site.Progress, site.Indicators[0].Values)
 	}
+}
+
+// TestOpenDataFormulas checks that no text cell of the CSV files starts a
+// formula in a spreadsheet, and that numbers stay numbers.
+func TestOpenDataFormulas(t *testing.T) {
+	res := renderSite(t, small+`
+-- content/actions/epicerie.md --
++++
+title = "=HYPERLINK(\"https://evil.example\",\"x\")"
+axis = "precarites"
+status = "in_progress"
+lead = "+33 4 71 60 00 00"
+partners = ["-1+1", "Mission locale"]
+audience = ["@SUM(A1)"]
+territories = ["\tSaint-Flour"]
++++
+-- content/indicators/familles.toml --
+title = "Solde"
+action = "epicerie"
+unit = "=1+1"
+source = "\u0009tab"
+baseline = -3
+[[values]]
+date = 2012-12-31
+value = -12.5
+note = "-2"
+[[values]]
+date = 2013-12-31
+value = 4
+note = "Bilan - 2013 = fin"
+`)
+	tests := []struct {
+		file string
+		row  []string
+	}{
+		{"data/actions.csv", []string{"epicerie", `'=HYPERLINK("https://evil.example","x")`, "precarites", "in_progress", "", "",
+			"'+33 4 71 60 00 00", "'-1+1; Mission locale", "'@SUM(A1)", "'\tSaint-Flour", "", "", "", "",
+			"https://www.example.fr/projet-social/actions/epicerie/"}},
+		{"data/indicators.csv", []string{"familles", "Solde", "epicerie", "'=1+1", "-3", "", "increase", "2013-12-31", "4", "",
+			"'\ttab", "https://www.example.fr/projet-social/indicateurs/familles/"}},
+		{"data/values.csv", []string{"familles", "2012-12-31", "-12.5", "'=1+1", "'-2"}},
+	}
+	for _, tt := range tests {
+		records, err := csv.NewReader(bytes.NewReader(res.Files[tt.file])).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", tt.file, err)
+		}
+		if got := records[1]; fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.row) {
+			t.Errorf("%s row 1 = %q; want %q", tt.file, got, tt.row)
+		}
+	}
+	contains(t, res, "data/values.csv", "familles,2013-12-31,4,'=1+1,Bilan - 2013 = fin\n")
+	contains(t, res, "data/site.json", `"title":"=HYPERLINK(`, `"value":-12.5`)
 }
 
 func TestNewsPagination(t *testing.T) {

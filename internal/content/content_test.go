@@ -213,6 +213,40 @@ title = "Y"
 date = 2012-12-31
 value = "190 familles"
 `, `content/indicators/y.toml:5:1: "value" must be a number, not the text "190 familles" (write digits without quotes or spaces, with a dot for decimals: 1500.5)`},
+		{"nan, inf and year 0", `
+-- content/indicators/y.toml --
+title = "Y"
+baseline = nan
+target = inf
+
+[[values]]
+date = 0000-01-01
+value = -inf
+
+[[values]]
+date = 0000-01-01
+value = 2
+-- content/actions/x.md --
++++
+title = "X"
+axis = "precarites"
+status = "done"
+progress = nan
+weight = inf
+budget = -inf
+spent = nan
++++
+`, strings.Join([]string{
+			`content/actions/x.md:5:1: "progress" must be a figure, not nan (write digits, with a dot for decimals: 1500.5)`,
+			`content/actions/x.md:6:1: "weight" must be a figure, not inf (write digits, with a dot for decimals: 1500.5)`,
+			`content/actions/x.md:7:1: "budget" must be a figure, not -inf (write digits, with a dot for decimals: 1500.5)`,
+			`content/actions/x.md:8:1: "spent" must be a figure, not nan (write digits, with a dot for decimals: 1500.5)`,
+			`content/indicators/y.toml:2:1: "baseline" must be a figure, not nan (write digits, with a dot for decimals: 1500.5)`,
+			`content/indicators/y.toml:3:1: "target" must be a figure, not inf (write digits, with a dot for decimals: 1500.5)`,
+			`content/indicators/y.toml:6:1: "date" must be a real date: there is no year 0 (write the year in full, like 2017-04-29)`,
+			`content/indicators/y.toml:7:1: "value" must be a figure, not -inf (write digits, with a dot for decimals: 1500.5)`,
+			`content/indicators/y.toml:10:1: "date" must be a real date: there is no year 0 (write the year in full, like 2017-04-29)`,
+		}, "\n")},
 		{"unknown direction", `
 -- content/indicators/y.toml --
 title = "Y"
@@ -244,6 +278,37 @@ image = "images/reunion.jpg"
 imageAlt = "x"
 +++
 `, `content/news/n.md:4:1: image "images/reunion.jpg": no such file under static/ (put the file in static/images/reunion.jpg)`},
+		{"image, logo or report is a folder", `
+-- config.toml --
+title = "Projet social"
+logo = "images"
+-- content/news/n.md --
++++
+title = "N"
+date = 2017-04-29
+image = "images"
+imageAlt = "x"
++++
+-- content/news/m.md --
++++
+title = "M"
+date = 2017-04-29
+image = "."
+imageAlt = "x"
++++
+-- content/governance.md --
++++
+[[meetings]]
+date = 2017-04-25
+title = "Réunion"
+report = "images/"
++++
+`, strings.Join([]string{
+			`config.toml:2:1: logo "images" is a folder, not a file (name a file in it, like "images/photo.jpg")`,
+			`content/governance.md:5:1: report "images/" is a folder, not a file (name a file in it, like "images/photo.jpg")`,
+			`content/news/m.md:4:1: image "." is a folder, not a file (name a file in it, like "photo.jpg")`,
+			`content/news/n.md:4:1: image "images" is a folder, not a file (name a file in it, like "images/photo.jpg")`,
+		}, "\n")},
 		{"news date missing and quoted", `
 -- content/news/n.md --
 +++
@@ -372,6 +437,60 @@ status = 3
 			`content/governance.md:2:1: "bodies" must be a list of tables, written [[bodies]]`,
 			`content/governance.md:3:1: "structures" must be a list of tables, written [[structures]]`,
 			`content/indicators/y.toml:2:1: "values" must be a list of tables, written [[values]]`,
+		}, "\n")},
+		{"CR line endings read like LF", "\n-- content/actions/x.md --\n+++\rtitle = \"X\"\raxis = \"precarites\"\rstatus = \"done\"\rbudget = \"1\"\r+++\r## Objectifs\r",
+			`content/actions/x.md:5:1: "budget" must be a number, not the text "1" (write digits without quotes or spaces, with a dot for decimals: 1500.5)`},
+		{"control character in a text", "\n-- content/axes/x.md --\n+++\ntitle = \"X\\u0000\"\n+++\nTexte.\n",
+			"content/axes/x.md:2:1: \"title\" holds an invisible control character, U+0000, at character 2 (delete it: only tabs and line breaks may be used)"},
+		{"control character in a body", "\n-- content/axes/x.md --\n+++\ntitle = \"X\"\n+++\nTexte\x00.\n",
+			"content/axes/x.md:4:6: invisible control character U+0000 (delete it: only tabs and line breaks may be used)"},
+		{"images from another host", `
+-- content/news/n.md --
++++
+title = "N"
+date = 2017-04-29
++++
+Texte avec un [lien](https://example.org/).
+
+Un été ![pixel](https://tracker.example/p.gif) et ![](//host/p.gif)
+-- content/indicators/y.toml --
+title = "Y"
+description = "Voir ![graphique](https://h/g.png)"
+-- content/_index.md --
++++
++++
+![logo](/images/photo.jpg)
+`, strings.Join([]string{
+			`content/indicators/y.toml:2:1: image "https://h/g.png" is not a file of the site: pages load nothing from another host (put the image in static/ and write ![…](/images/photo.jpg))`,
+			`content/news/n.md:7:8: image "https://tracker.example/p.gif" is not a file of the site: pages load nothing from another host (put the image in static/ and write ![…](/images/photo.jpg))`,
+			`content/news/n.md:7:51: image "//host/p.gif" is not a file of the site: pages load nothing from another host (put the image in static/ and write ![…](/images/photo.jpg))`,
+		}, "\n")},
+		{"colours are strict", `
+-- content/axes/a.md --
++++
+title = "A"
+color = "#fff;}"
++++
+-- content/axes/b.md --
++++
+title = "B"
+color = "#b34e00 "
++++
+-- content/axes/c.md --
++++
+title = "C"
+color = "#b34e0z"
++++
+-- content/axes/d.md --
++++
+title = "D"
+color = "red;#fff"
++++
+`, strings.Join([]string{
+			`content/axes/a.md:3:1: color "#fff;}" must be a hex colour like "#b34e00"`,
+			`content/axes/b.md:3:1: color "#b34e00 " must be a hex colour like "#b34e00"`,
+			`content/axes/c.md:3:1: color "#b34e0z" must be a hex colour like "#b34e00"`,
+			`content/axes/d.md:3:1: color "red;#fff" must be a hex colour like "#b34e00"`,
 		}, "\n")},
 		{"empty title and bad colour", `
 -- content/axes/x.md --

@@ -10,6 +10,7 @@ import (
 
 	"jalons/internal/config"
 	"jalons/internal/diag"
+	"jalons/internal/markdown"
 	"jalons/internal/slug"
 	"jalons/internal/tomlfile"
 )
@@ -178,7 +179,19 @@ func decodeText(fsys fs.FS, file string, front bool, v any, errs *diag.List) (So
 	}
 	doc, derrs := tomlfile.Decode(file, toml, line0, v)
 	errs.Append(derrs)
+	checkImages(errs, body, func(img markdown.Image) diag.Pos {
+		return diag.Pos{File: file, Line: bodyLine0 + img.Line, Col: img.Col}
+	})
 	return Source{File: file, Doc: doc, Body: body, BodyLine0: bodyLine0, Hash: hash(text)}, doc != nil
+}
+
+// checkImages reports the images of the Markdown text md that a page
+// would load from another host (section 9: pages load nothing from another
+// host), each at the place at gives it.
+func checkImages(errs *diag.List, md string, at func(markdown.Image) diag.Pos) {
+	for _, img := range markdown.ForeignImages(md) {
+		errs.Add(at(img), "image %q is not a file of the site: pages load nothing from another host (put the image in static/ and write ![…](/images/photo.jpg))", img.Dest)
+	}
 }
 
 // slugOf returns an item's slug, from its front matter or its file name,
@@ -287,6 +300,7 @@ func (l *loader) indicator(file string) {
 	ind.Src = src
 	doc := src.Doc
 	ind.Slug = l.slugOf("indicators", ind.Src, ind.SlugKey)
+	checkImages(&l.errs, ind.Description, func(markdown.Image) diag.Pos { return doc.Pos("description") })
 	l.required(ind.Src, "title", ind.Title)
 	if ind.Direction == "" {
 		ind.Direction = "increase"
@@ -353,14 +367,18 @@ func (l *loader) required(src Source, key, value string) {
 	}
 }
 
-// checkStatic checks that p names a file under static/.
+// checkStatic checks that p names a regular file under static/.
 func (l *loader) checkStatic(pos diag.Pos, key, p string) {
 	clean := path.Clean(p)
 	if path.IsAbs(p) || strings.Contains(p, "\\") || clean == ".." || strings.HasPrefix(clean, "../") {
 		l.errs.Add(pos, "%s %q must be a path inside static/, like \"images/photo.jpg\"", key, p)
 		return
 	}
-	if _, err := fs.Stat(l.fsys, path.Join("static", clean)); err != nil {
+	st, err := fs.Stat(l.fsys, path.Join("static", clean))
+	switch {
+	case err == nil && st.IsDir():
+		l.errs.Add(pos, "%s %q is a folder, not a file (name a file in it, like \"%s\")", key, p, path.Join(clean, "photo.jpg"))
+	case err != nil || !st.Mode().IsRegular():
 		l.errs.Add(pos, "%s %q: no such file under static/ (put the file in static/%s)", key, p, clean)
 	}
 }

@@ -31,6 +31,7 @@ var french = map[string]string{
 	"the file is not UTF-8 text (save it again with the UTF-8 encoding; in LibreOffice or Notepad choose \"UTF-8\")":                                            "le fichier n'est pas en UTF-8 (enregistrez-le à nouveau en choisissant l'encodage UTF-8 ; dans LibreOffice ou le Bloc-notes, choisissez \"UTF-8\")",
 	"missing front matter: the file must start with a line +++, then keys such as title = \"…\", then a line +++":                                               "en-tête manquant : le fichier doit commencer par une ligne +++, puis des clés comme title = \"…\", puis une ligne +++",
 	"the front matter opened by +++ on line 1 is never closed (add a line +++ after its last key)":                                                              "l'en-tête ouvert par +++ à la ligne 1 n'est jamais fermé (ajoutez une ligne +++ après sa dernière clé)",
+	"invisible control character U+%04X (delete it: only tabs and line breaks may be used)":                                                                     "caractère de contrôle invisible U+%04X (supprimez-le : seuls les tabulations et les retours à la ligne sont permis)",
 	"invalid TOML: %s (check quotes around text, commas in lists, and one key = value per line)":                                                                "TOML invalide : %s (vérifiez les guillemets autour des textes, les virgules dans les listes, et qu'il n'y a qu'une clé = valeur par ligne)",
 
 	// Keys and values.
@@ -41,7 +42,10 @@ var french = map[string]string{
 	"%q must be true or false, not %s":                     "%q doit valoir true ou false, pas %s",
 	"%q must be a whole number, not %v":                    "%q doit être un nombre entier, pas %v",
 	"%q must be a whole number, not %s":                    "%q doit être un nombre entier, pas %s",
-	"%q must be a number, not %s (write digits without quotes or spaces, with a dot for decimals: 1500.5)": "%q doit être un nombre, pas %s (écrivez des chiffres sans guillemets ni espaces, avec un point pour les décimales : 1500.5)",
+	"%q must be a number, not %s (write digits without quotes or spaces, with a dot for decimals: 1500.5)":                "%q doit être un nombre, pas %s (écrivez des chiffres sans guillemets ni espaces, avec un point pour les décimales : 1500.5)",
+	"%q must be a figure, not %s (write digits, with a dot for decimals: 1500.5)":                                         "%q doit être un nombre, pas %s (écrivez des chiffres, avec un point pour les décimales : 1500.5)",
+	"%q holds an invisible control character, U+%04X, at character %d (delete it: only tabs and line breaks may be used)": "%q contient un caractère de contrôle invisible, U+%04X, au caractère %d (supprimez-le : seuls les tabulations et les retours à la ligne sont permis)",
+	"must be a real date: there is no year 0 (write the year in full, like 2017-04-29)":                                   "doit être une vraie date : l'année 0 n'existe pas (écrivez l'année en entier, comme 2017-04-29)",
 	"%q must be a table, not %s":                                                    "%q doit être une table, pas %s",
 	"%q must be a list of tables, written [[%s]]":                                   "%q doit être une liste de tables, écrites [[%s]]",
 	"%q must be a list, written in brackets: %s = [%q]":                             "%q doit être une liste, écrite entre crochets : %s = [%q]",
@@ -79,11 +83,13 @@ var french = map[string]string{
 	"progress %v is outside 0..100 (a percentage: 0 for nothing done, 100 for all done)":                                                                   "progress = %v : ce pourcentage doit être entre 0 et 100 (0 quand rien n'est fait, 100 quand tout est fait)",
 	"weight %v must be more than 0 (1 is the default; 2 counts the action twice)":                                                                          "weight = %v : le poids doit être plus grand que 0 (1 par défaut ; 2 compte l'action deux fois)",
 	"%s %v must not be negative": "%s = %v : la valeur ne doit pas être négative",
-	"two values on %s (the other one is at line %d): keep one value per date":                                     "deux valeurs pour le %s (l'autre est à la ligne %d) : gardez une seule valeur par date",
-	"image needs imageAlt, a text that says what the image shows for people who cannot see it (imageAlt = \"…\")": "une image demande un texte imageAlt qui dit ce qu'elle montre, pour les personnes qui ne peuvent pas la voir (imageAlt = \"…\")",
-	"url %q must be a full address starting with https://":                                                        "url = %q : il faut une adresse complète, qui commence par https://",
-	"%s %q must be a path inside static/, like \"images/photo.jpg\"":                                              "%s = %q : le chemin doit être à l'intérieur de static/, comme \"images/photo.jpg\"",
-	"%s %q: no such file under static/ (put the file in static/%s)":                                               "%s = %q : aucun fichier de ce nom dans static/ (placez le fichier dans static/%s)",
+	"two values on %s (the other one is at line %d): keep one value per date":                                                               "deux valeurs pour le %s (l'autre est à la ligne %d) : gardez une seule valeur par date",
+	"image needs imageAlt, a text that says what the image shows for people who cannot see it (imageAlt = \"…\")":                           "une image demande un texte imageAlt qui dit ce qu'elle montre, pour les personnes qui ne peuvent pas la voir (imageAlt = \"…\")",
+	"url %q must be a full address starting with https://":                                                                                  "url = %q : il faut une adresse complète, qui commence par https://",
+	"%s %q must be a path inside static/, like \"images/photo.jpg\"":                                                                        "%s = %q : le chemin doit être à l'intérieur de static/, comme \"images/photo.jpg\"",
+	"image %q is not a file of the site: pages load nothing from another host (put the image in static/ and write ![…](/images/photo.jpg))": "image %q : ce n'est pas un fichier du site ; les pages ne chargent rien d'un autre site (placez l'image dans static/ et écrivez ![…](/images/photo.jpg))",
+	"%s %q is a folder, not a file (name a file in it, like \"%s\")":                                                                        "%s = %q : c'est un dossier, pas un fichier (indiquez un fichier qu'il contient, comme \"%s\")",
+	"%s %q: no such file under static/ (put the file in static/%s)":                                                                         "%s = %q : aucun fichier de ce nom dans static/ (placez le fichier dans static/%s)",
 
 	// Links between items.
 	"unknown axis %q%s":   "axe inconnu %q%s",

@@ -3,17 +3,21 @@
 //
 // Tables, strikethrough, task lists, footnotes and autolinks are on.
 // Heading ids fold accents ("## Évaluation" → id="evaluation"). Raw HTML
-// is shown as text, escaped, unless the site sets unsafeHTML = true; links
-// to javascript: and similar URLs are dropped. Links and images written
-// from the site's root ("/actions/x/") get the site's base path, so that
-// they work under a sub-path.
+// is shown as text, escaped, unless the site sets unsafeHTML = true;
+// Markdown links to javascript: and similar URLs are emptied whatever the
+// setting. Links and images written from the site's root ("/actions/x/")
+// get the site's base path, so that they work under a sub-path. ForeignImages finds the images a page would
+// load from another host, for the content package to refuse.
 package markdown
 
 import (
 	"bytes"
 	"fmt"
+	stdhtml "html"
 	"html/template"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -44,19 +48,10 @@ func New(basePath, lang string, unsafe bool) *Renderer {
 		opts = append(opts, html.WithUnsafe())
 	}
 	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
-			extension.Strikethrough,
-			extension.TaskList,
-			extension.Linkify,
-			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(func(n ast.Node) []byte {
-				p, _ := n.OwnerDocument().Meta()[prefixKey].(string)
-				return []byte(p)
-			})),
-		),
+		goldmark.WithExtensions(extensions()...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(rootLinks(basePath), 100)),
+			parser.WithASTTransformers(util.Prioritized(rootLinks(basePath), 100), util.Prioritized(safeLinks{}, 200)),
 		),
 		goldmark.WithRendererOptions(opts...),
 	)
@@ -65,6 +60,20 @@ func New(basePath, lang string, unsafe bool) *Renderer {
 		md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(escapeRaw{}, 100)))
 	}
 	return &Renderer{md: md}
+}
+
+// extensions are the Markdown extensions of every site.
+func extensions() []goldmark.Extender {
+	return []goldmark.Extender{
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+		extension.Strikethrough,
+		extension.TaskList,
+		extension.Linkify,
+		extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(func(n ast.Node) []byte {
+			p, _ := n.OwnerDocument().Meta()[prefixKey].(string)
+			return []byte(p)
+		})),
+	}
 }
 
 // HTML converts src. idPrefix keeps footnote ids apart when several
@@ -129,6 +138,41 @@ func (base rootLinks) Transform(doc *ast.Document, _ text.Reader, _ parser.Conte
 	})
 }
 
+// safeLinks empties the javascript:, vbscript:, file: and non-image data:
+// addresses of links, images and autolinks, as goldmark does only when raw
+// HTML is off: the contract promises it whatever unsafeHTML says.
+type safeLinks struct{}
+
+func (safeLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	dangerous := func(dest []byte) bool { return html.IsDangerousURL(util.URLEscape(dest, true)) }
+	var autos []*ast.AutoLink
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if dangerous(n.Destination) {
+				n.Destination = nil
+			}
+		case *ast.Image:
+			if dangerous(n.Destination) {
+				n.Destination = nil
+			}
+		case *ast.AutoLink:
+			if dangerous(n.URL(reader.Source())) {
+				autos = append(autos, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, a := range autos { // a link to nowhere that shows the address as text
+		link := ast.NewLink()
+		link.AppendChild(link, ast.NewString(a.Label(reader.Source())))
+		a.Parent().ReplaceChild(a.Parent(), a, link)
+	}
+}
+
 // escapeRaw renders raw HTML as visible, escaped text.
 type escapeRaw struct{}
 
@@ -183,4 +227,73 @@ func (lang taskBox) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// Image is an image of a Markdown text.
+type Image struct {
+	Line, Col int    // where its ![ stands in the text, from 1; Col counts characters
+	Dest      string // its address, as written (or as its reference defines it)
+}
+
+// checker parses Markdown as the renderers do, for ForeignImages.
+var checker = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extensions()...))
+})
+
+// ForeignImages lists the images of src that a page would load from
+// another host: those whose address has a scheme (https:, data:…) or
+// starts with // — read as a browser does, with entities decoded,
+// backslashes as slashes, and tabs and line breaks dropped.
+func ForeignImages(src string) []Image {
+	if !strings.Contains(src, "![") { // every image, inline or by reference, starts so
+		return nil
+	}
+	source := []byte(src)
+	doc := checker().Parser().Parse(text.NewReader(source))
+	var out []Image
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		img, ok := n.(*ast.Image)
+		if !entering || !ok || !foreign(string(img.Destination)) {
+			return ast.WalkContinue, nil
+		}
+		line, col := 1, 1
+		if at := img.Pos(); at >= 0 && at <= len(src) {
+			before := src[:at]
+			line += strings.Count(before, "\n")
+			col += utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:])
+		}
+		out = append(out, Image{Line: line, Col: col, Dest: string(img.Destination)})
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// foreign reports whether an address leads to another host, or to no file
+// of the site: it has a scheme, or starts with two slashes.
+func foreign(dest string) bool {
+	u := stdhtml.UnescapeString(dest)
+	u = strings.Map(func(r rune) rune {
+		switch r {
+		case '\t', '\n', '\r':
+			return -1
+		case '\\':
+			return '/'
+		}
+		return r
+	}, u)
+	u = strings.TrimLeft(u, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+	if strings.HasPrefix(u, "//") {
+		return true
+	}
+	for i, r := range u {
+		switch {
+		case r == ':':
+			return i > 0
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case i > 0 && (r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.'):
+		default:
+			return false
+		}
+	}
+	return false
 }

@@ -15,6 +15,8 @@ import (
 // data/values.csv (UTF-8, comma-separated, a header row) and data/site.json.
 // Numbers use a dot for decimals; progress is a percentage with up to two
 // decimals; dates are ISO (2017-04-29). site.json is compact: one line.
+// A text cell of the CSV files that a spreadsheet would take for a formula
+// starts with a single quote (see cell); site.json keeps texts as written.
 func (r *renderer) data() error {
 	for _, f := range []struct {
 		name string
@@ -48,8 +50,8 @@ func (r *renderer) actionRows() [][]string {
 	rows := [][]string{{"slug", "title", "axis", "status", "start", "end", "lead", "partners", "audience",
 		"territories", "budget", "spent", "progress", "weight", "url"}}
 	for _, a := range r.site.Actions {
-		rows = append(rows, []string{a.Slug, a.Title, a.Axis.Slug, a.Status.Code(), isoDate(a.Start), isoDate(a.End),
-			a.Lead, strings.Join(a.Partners, "; "), strings.Join(a.Audience, "; "), strings.Join(a.Territories, "; "),
+		rows = append(rows, []string{a.Slug, cell(a.Title), a.Axis.Slug, a.Status.Code(), isoDate(a.Start), isoDate(a.End),
+			cell(a.Lead), cell(strings.Join(a.Partners, "; ")), cell(strings.Join(a.Audience, "; ")), cell(strings.Join(a.Territories, "; ")),
 			optNum(a.Budget), optNum(a.Spent), pct(a.Progress), optNum(a.Weight), r.abs(r.pathOf(a))})
 	}
 	return rows
@@ -64,8 +66,8 @@ func (r *renderer) indicatorRows() [][]string {
 		if len(ind.Values) > 0 {
 			latestValue = num(latest.Value)
 		}
-		rows = append(rows, []string{ind.Slug, ind.Title, ind.ActionSlug, ind.Unit, num(ind.Baseline),
-			optNum(ind.Target), string(ind.Direction), isoDate(latest.Date), latestValue, pct(ind.Progress), ind.Source,
+		rows = append(rows, []string{ind.Slug, cell(ind.Title), ind.ActionSlug, cell(ind.Unit), num(ind.Baseline),
+			optNum(ind.Target), string(ind.Direction), isoDate(latest.Date), latestValue, pct(ind.Progress), cell(ind.Source),
 			r.abs(r.pathOf(ind))})
 	}
 	return rows
@@ -75,10 +77,22 @@ func (r *renderer) valueRows() [][]string {
 	rows := [][]string{{"indicator", "date", "value", "unit", "note"}}
 	for _, ind := range r.site.Indicators {
 		for _, v := range ind.Values {
-			rows = append(rows, []string{ind.Slug, isoDate(v.Date), num(v.Value), ind.Unit, v.Note})
+			rows = append(rows, []string{ind.Slug, isoDate(v.Date), num(v.Value), cell(ind.Unit), cell(v.Note)})
 		}
 	}
 	return rows
+}
+
+// cell keeps a text of the CSV files from being read as a formula by a
+// spreadsheet (OWASP's advice on CSV injection): a text that starts with
+// =, +, -, @, a tab or a carriage return gets a leading single quote. Only
+// text columns go through it: numbers, such as -12.5, stay numbers. Slugs,
+// codes, dates and addresses cannot start so.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func isoDate(d content.Date) string {

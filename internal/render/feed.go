@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
+
+	"golang.org/x/net/html"
 
 	"jalons/internal/content"
 )
@@ -83,13 +86,17 @@ func (r *renderer) atom() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		page, err := url.Parse(r.abs(r.pathOf(n)))
+		if err != nil {
+			return nil, fmt.Errorf("feed: %w", err)
+		}
 		e := atomEntry{
 			Title:     n.Title,
 			ID:        r.abs(r.pathOf(n)),
 			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: r.abs(r.pathOf(n))},
 			Published: stamp(n.Date),
 			Updated:   stamp(n.Date),
-			Content:   atomText{Type: "html", Body: absolutize(string(body), r.site.Config.Base.Path, r.abs(""))},
+			Content:   atomText{Type: "html", Body: absolutize(string(body), page)},
 		}
 		if n.Summary != "" {
 			e.Summary = &atomText{Type: "text", Body: n.Summary}
@@ -107,13 +114,40 @@ func (r *renderer) atom() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// absolutize makes the root-relative links of rendered Markdown absolute,
-// for feed readers.
-func absolutize(html, basePath, absBase string) string {
-	for _, attr := range []string{`href="`, `src="`} {
-		html = strings.ReplaceAll(html, attr+basePath, attr+absBase)
+// absolutize makes every link and image address of rendered HTML absolute,
+// resolved against page, the address of the page the HTML belongs to, for
+// feed readers: root-relative ("/projet-social/actions/x/"), relative
+// ("../x/", "#note") and percent-encoded addresses alike.
+func absolutize(doc string, page *url.URL) string {
+	z := html.NewTokenizer(strings.NewReader(doc))
+	var b strings.Builder
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			b.Write(raw)
+			if tt == html.ErrorToken {
+				return b.String()
+			}
+			continue
+		}
+		tok := z.Token()
+		changed := false
+		for i, a := range tok.Attr {
+			if a.Namespace == "" && (a.Key == "href" || a.Key == "src") {
+				abs := page.String() // what an address that cannot be read becomes
+				if u, err := url.Parse(strings.TrimSpace(a.Val)); err == nil {
+					abs = page.ResolveReference(u).String()
+				}
+				tok.Attr[i].Val, changed = abs, true
+			}
+		}
+		if changed {
+			b.WriteString(tok.String())
+		} else {
+			b.Write(raw)
+		}
 	}
-	return html
 }
 
 type sitemapURL struct {

@@ -46,6 +46,9 @@ func dateOf(v any) (Date, error) {
 			return Date{}, diag.Errorf("must be a date alone, without a time, like 2017-04-29")
 		}
 		y, m, d := v.Date()
+		if y == 0 {
+			return Date{}, diag.Errorf("must be a real date: there is no year 0 (write the year in full, like 2017-04-29)")
+		}
 		return Date{y, m, d}, nil
 	case string:
 		if t, err := time.Parse("2006-01-02", v); err == nil {

@@ -9,29 +9,48 @@ import (
 )
 
 // Text returns a file's content as text: UTF-8 checked, a byte order mark
-// dropped, CRLF line endings turned into LF.
+// dropped, CRLF and CR-only (old Mac) line endings turned into LF. A
+// control character other than tab and line breaks (NUL, form feed…),
+// invisible in an editor, is refused where it stands (the first of each
+// line).
 func Text(file string, data []byte) (string, diag.List) {
 	var errs diag.List
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		line, col := 1, 1
-		for i := 0; i < len(data); {
-			r, n := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			if r == '\n' {
-				line, col = line+1, 1
-			} else {
-				col++
-			}
-			i += n
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	line, col, reported := 1, 1, 0 // reported: the last line with a control character
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			errs.Add(diag.Pos{File: file, Line: line, Col: col},
+				"the file is not UTF-8 text (save it again with the UTF-8 encoding; in LibreOffice or Notepad choose \"UTF-8\")")
+			return "", errs
+		case r == '\n':
+			line, col = line+1, 1
+		case Control(r) && reported == line:
+			col++
+		case Control(r):
+			reported = line
+			errs.Add(diag.Pos{File: file, Line: line, Col: col},
+				"invisible control character U+%04X (delete it: only tabs and line breaks may be used)", r)
+			col++
+		default:
+			col++
 		}
-		errs.Add(diag.Pos{File: file, Line: line, Col: col},
-			"the file is not UTF-8 text (save it again with the UTF-8 encoding; in LibreOffice or Notepad choose \"UTF-8\")")
+		i += n
+	}
+	if errs != nil {
 		return "", errs
 	}
-	return strings.ReplaceAll(string(data), "\r\n", "\n"), nil
+	return string(data), nil
+}
+
+// Control reports whether r is a control character that has no place in
+// a site's text: the C0 controls but tab and line feed, and DEL. Some,
+// such as NUL, break the files a build writes.
+func Control(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' || r == 0x7f
 }
 
 // SplitFront splits a Markdown file's text into its TOML front matter,

@@ -17,6 +17,7 @@ package tomlfile
 import (
 	"encoding"
 	"errors"
+	"math"
 	"reflect"
 	"sort"
 	"strconv"
@@ -212,6 +213,19 @@ func (d *decoder) value(val any, rv reflect.Value, path []string) {
 			d.add(path, "%q must be text in quotes, not %s (write %s = \"…\")", key, kind(val), key)
 			return
 		}
+		for i, r := range []rune(s) {
+			if Control(r) {
+				d.add(path, "%q holds an invisible control character, U+%04X, at character %d (delete it: only tabs and line breaks may be used)", key, r, i+1)
+				// The text without it, so that no other check calls it missing.
+				s = strings.Map(func(r rune) rune {
+					if Control(r) {
+						return -1
+					}
+					return r
+				}, s)
+				break
+			}
+		}
 		rv.SetString(s)
 	case reflect.Bool:
 		b, ok := val.(bool)
@@ -234,6 +248,10 @@ func (d *decoder) value(val any, rv reflect.Value, path []string) {
 		case int64:
 			rv.SetFloat(float64(n))
 		case float64:
+			if math.IsNaN(n) || math.IsInf(n, 0) {
+				d.add(path, "%q must be a figure, not %s (write digits, with a dot for decimals: 1500.5)", key, spelling(n))
+				return
+			}
 			rv.SetFloat(n)
 		default:
 			d.add(path, "%q must be a number, not %s (write digits without quotes or spaces, with a dot for decimals: 1500.5)", key, kind(val))
@@ -293,6 +311,17 @@ func (d *decoder) slice(val any, rv reflect.Value, path []string) {
 		d.value(x, s.Index(i), path)
 	}
 	rv.Set(s)
+}
+
+// spelling is how TOML writes a number that is not a figure.
+func spelling(n float64) string {
+	switch {
+	case math.IsNaN(n):
+		return "nan"
+	case n > 0:
+		return "inf"
+	}
+	return "-inf"
 }
 
 // kind describes a TOML value for a message: the text "…", a list…

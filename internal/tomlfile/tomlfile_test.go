@@ -107,6 +107,19 @@ func TestDecodeErrors(t *testing.T) {
 			}},
 		{"inline table", "title = \"x\"\nperiod = { start = 2017, edn = 2020 }\n", 0,
 			[]string{`x.md:2:1: unknown key "edn" in [period] (did you mean "end"?)`}},
+		{"nan and inf are not figures", "title = \"x\"\nbudget = nan\n", 0,
+			[]string{`x.md:2:1: "budget" must be a figure, not nan (write digits, with a dot for decimals: 1500.5)`}},
+		{"inf", "title = \"x\"\n\nbudget = inf\n", 1,
+			[]string{`x.md:4:1: "budget" must be a figure, not inf (write digits, with a dot for decimals: 1500.5)`}},
+		{"minus inf", "title = \"x\"\n  budget = -inf\n", 0,
+			[]string{`x.md:2:3: "budget" must be a figure, not -inf (write digits, with a dot for decimals: 1500.5)`}},
+		{"year 0", "title = \"x\"\ndate = 0000-01-01\n", 0,
+			[]string{`x.md:2:1: "date" must be a real date: there is no year 0 (write the year in full, like 2017-04-29)`}},
+		{"control character in a text", "title = \"a\\u0000b\"\ntags = [\"ok\", \"\\fx\"]\n", 0,
+			[]string{
+				`x.md:1:1: "title" holds an invisible control character, U+0000, at character 2 (delete it: only tabs and line breaks may be used)`,
+				`x.md:2:1: "tags" holds an invisible control character, U+000C, at character 1 (delete it: only tabs and line breaks may be used)`,
+			}},
 		{"multi-line string is not keys", "title = \"\"\"\nzzz = 1\n\"\"\"\norder = \"a\"\n", 0,
 			[]string{`x.md:4:1: "order" must be a whole number, not the text "a"`}},
 	}
@@ -132,6 +145,41 @@ func TestText(t *testing.T) {
 	want := `a.md:2:13: the file is not UTF-8 text (save it again with the UTF-8 encoding; in LibreOffice or Notepad choose "UTF-8")`
 	if errs.Error() != want {
 		t.Errorf("Text(latin-1) = %s; want %s", errs, want)
+	}
+}
+
+func TestTextLineEndings(t *testing.T) {
+	want := "+++\ntitle = \"x\"\n+++\n# Hello\n"
+	for _, tt := range []struct{ name, in string }{
+		{"LF", "+++\ntitle = \"x\"\n+++\n# Hello\n"},
+		{"CRLF", "+++\r\ntitle = \"x\"\r\n+++\r\n# Hello\r\n"},
+		{"CR (old Mac)", "+++\rtitle = \"x\"\r+++\r# Hello\r"},
+		{"mixed", "+++\r\ntitle = \"x\"\r+++\n# Hello\r\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, errs := Text("a.md", []byte(tt.in))
+			if errs != nil || got != want {
+				t.Errorf("Text(%q) = %q, %v; want %q", tt.in, got, errs, want)
+			}
+		})
+	}
+}
+
+func TestTextControlCharacters(t *testing.T) {
+	for _, tt := range []struct{ name, in, want string }{
+		{"NUL in a body", "+++\ntitle = \"x\"\n+++\nÉté\x00\x00 ici\n",
+			`a.md:4:4: invisible control character U+0000 (delete it: only tabs and line breaks may be used)`},
+		{"one per line, after CR line endings", "+++\r\x0ctitle = \"x\"\r+++\r\x1b\r",
+			"a.md:2:1: invisible control character U+000C (delete it: only tabs and line breaks may be used)\n" +
+				"a.md:4:1: invisible control character U+001B (delete it: only tabs and line breaks may be used)"},
+		{"DEL", "a\tb\x7f", `a.md:1:4: invisible control character U+007F (delete it: only tabs and line breaks may be used)`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs := Text("a.md", []byte(tt.in))
+			if errs.Error() != tt.want {
+				t.Errorf("Text(%q) = %s; want %s", tt.in, errs, tt.want)
+			}
+		})
 	}
 }
 
