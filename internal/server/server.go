@@ -234,12 +234,43 @@ func inject(page []byte, problems []string, lang string) []byte {
 		fmt.Fprintf(&b, "<li><code>%s</code></li>", html.EscapeString(p))
 	}
 	b.WriteString("</ul></div>\n")
-	if i := bytes.Index(page, []byte("<body>")); i >= 0 {
-		i += len("<body>")
+	if i := afterBodyTag(page); i >= 0 {
 		page = append(page[:i:i], append([]byte("\n"+b.String()), page[i:]...)...)
 	}
 	return page
 }
+
+// afterBodyTag is the index just after the page's <body …> start tag,
+// whatever its attributes, or -1.
+func afterBodyTag(page []byte) int {
+	lower := bytes.ToLower(page)
+	for from := 0; ; {
+		i := bytes.Index(lower[from:], []byte("<body"))
+		if i < 0 {
+			return -1
+		}
+		i += from + len("<body")
+		if i < len(page) && (page[i] == '>' || page[i] == '/' || isSpace(page[i])) {
+			var quote byte
+			for ; i < len(page); i++ {
+				switch c := page[i]; {
+				case quote != 0:
+					if c == quote {
+						quote = 0
+					}
+				case c == '"' || c == '\'':
+					quote = c
+				case c == '>':
+					return i + 1
+				}
+			}
+			return -1
+		}
+		from = i
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // events streams a "reload" event to a page after every build.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {

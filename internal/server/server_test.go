@@ -10,6 +10,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -190,8 +192,12 @@ func TestBuildOutputHasNoReloadScript(t *testing.T) {
 	}
 }
 
-// TestNoHalfBuiltPage reads pages while the site is rebuilt again and
-// again: every answer is a whole page of one build.
+// TestNoHalfBuiltPage: while the site is rebuilt over and over, a reader
+// going from page to page never sees an older build after a newer one,
+// and never a partial page. Each build retitles the action "Action X vN",
+// shown on its page and on its axis's page; a server that swapped in the
+// new pages one by one would show a reader the action page of build N,
+// then the axis page of build N-1.
 func TestNoHalfBuiltPage(t *testing.T) {
 	dir := sitetest.Dir(t, site)
 	s := New(build.Options{Source: dir})
@@ -201,25 +207,41 @@ func TestNoHalfBuiltPage(t *testing.T) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		for i := 0; i < 30; i++ {
-			text := fmt.Sprintf("+++\ntitle = \"Action X\"\naxis = \"a\"\nstatus = \"done\"\n+++\nVersion %d.\n", i)
+		for i := 1; i <= 30; i++ {
+			text := fmt.Sprintf("+++\ntitle = \"Action X v%d\"\naxis = \"a\"\nstatus = \"done\"\n+++\nTexte.\n", i)
 			os.WriteFile(filepath.Join(dir, "content/actions/x.md"), []byte(text), 0o644)
 			s.Rebuild()
 		}
 	}()
-	for reading := true; reading; {
+	version := regexp.MustCompile(`Action X v(\d+)`)
+	seen, reads := 0, 0
+	for reading := true; reading; reads++ {
 		select {
 		case <-done:
 			reading = false
 		default:
 		}
-		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, httptest.NewRequest("GET", "http://localhost:1313/projet-social/actions/x/", nil))
-		body := rec.Body.String()
-		if rec.Code != 200 || !strings.HasSuffix(strings.TrimSpace(body), "</html>") || !strings.Contains(body, "Action X") {
-			t.Fatalf("a read during rebuilds got %d and a partial page:\n%s", rec.Code, body)
+		for _, p := range []string{"actions/x/", "axes/a/"} {
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, httptest.NewRequest("GET", "http://localhost:1313/projet-social/"+p, nil))
+			body := rec.Body.String()
+			if rec.Code != 200 || !strings.HasSuffix(strings.TrimSpace(body), "</html>") {
+				t.Fatalf("a read of /%s during rebuilds got %d and a partial page:\n%s", p, rec.Code, body)
+			}
+			v := 0
+			if m := version.FindStringSubmatch(body); m != nil {
+				v, _ = strconv.Atoi(m[1])
+			}
+			if v < seen {
+				t.Fatalf("/%s shows build %d after this reader saw build %d: a half-built site", p, v, seen)
+			}
+			seen = v
 		}
 	}
+	if seen != 30 {
+		t.Errorf("the last read showed build %d; want 30", seen)
+	}
+	t.Logf("%d reads of two pages during 30 rebuilds", reads)
 }
 
 // TestProblemsInSiteLanguage checks that the problems show in the site's
@@ -272,5 +294,59 @@ func TestServeBusyPort(t *testing.T) {
 	want := "cannot listen on " + ln.Addr().String() + ": "
 	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), "(is another jalons serve running? try -port)") {
 		t.Errorf("Serve on a busy port: %v; want %q…", err, want)
+	}
+}
+
+// TestAfterBodyTag: the problem list goes right after the body's start
+// tag, whatever its attributes.
+func TestAfterBodyTag(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{"<html><body><p>x", "<html><body>|<p>x"},
+		{`<html><body class="home" data-x='a>b'><p>x`, `<html><body class="home" data-x='a>b'>|<p>x`},
+		{"<html><BODY\nid=top>x", "<html><BODY\nid=top>|x"},
+		{"<html><bodyguard><body>x", "<html><bodyguard><body>|x"},
+		{"<html><p>no body", "<html><p>no body"},
+		{`<html><body class="x`, `<html><body class="x`},
+	}
+	for _, tt := range tests {
+		i := afterBodyTag([]byte(tt.page))
+		got := tt.page
+		if i >= 0 {
+			got = tt.page[:i] + "|" + tt.page[i:]
+		}
+		if got != tt.want {
+			t.Errorf("afterBodyTag(%q) cuts at %q; want %q", tt.page, got, tt.want)
+		}
+	}
+}
+
+// TestProblemsWithBodyAttributes: a site theme whose body has attributes
+// still shows the problems.
+func TestProblemsWithBodyAttributes(t *testing.T) {
+	dir := sitetest.Dir(t, site+`
+-- themes/mairie/layouts/base.html --
+<!DOCTYPE html>
+<html lang="fr"><head><title>{{.Title}}</title></head>
+<body class="page-{{.Kind}}" data-theme="mairie">
+{{template "main" .}}
+</body></html>
+`)
+	os.WriteFile(filepath.Join(dir, "config.toml"), []byte("title = \"Projet social\"\ntheme = \"mairie\"\n"), 0o644)
+	s := New(build.Options{Source: dir})
+	if _, err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "content/actions/x.md"), []byte("+++\ntitle = \"X\"\naxis = \"b\"\nstatus = \"done\"\n+++\n"), 0o644)
+	if _, err := s.Rebuild(); err == nil {
+		t.Fatal("no problem after the broken edit")
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "http://localhost:1313/actions/x/", nil))
+	body := rec.Body.String()
+	if !strings.Contains(body, `data-theme="mairie">`+"\n"+`<div id="jalons-problems"`) {
+		t.Errorf("the problems are not shown after <body …>:\n%s", body)
+	}
+	if !strings.Contains(body, `<script src="/__jalons/reload.js" defer></script>`) {
+		t.Error("no reload script")
 	}
 }
