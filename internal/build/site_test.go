@@ -332,10 +332,15 @@ func TestSiteTheme(t *testing.T) {
 	res := renderSite(t, small+`
 -- themes/mairie/layouts/404.html --
 {{define "main"}}<h1>Perdu ?</h1>{{end}}
+-- themes/mairie/layouts/partials/news-item.html --
+{{define "news-item"}}<p class="mairie-news">{{.Title}}</p>{{end}}
 -- themes/mairie/static/css/mairie.css --
 body { color: black; }
 `+"-- config.toml --\ntitle = \"T\"\ntheme = \"mairie\"\n")
 	contains(t, res, "404.html", "<h1>Perdu ?</h1>")
+	// One partial overridden, the others kept from the default theme.
+	contains(t, res, "actualites/index.html", `<p class="mairie-news">Réunion</p>`)
+	contains(t, res, "axes/precarites/index.html", `<table class="action-table">`)
 	contains(t, res, "index.html", "Avancement global") // the default theme's home
 	contains(t, res, "css/mairie.css", "color: black")
 }
