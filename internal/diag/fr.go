@@ -26,6 +26,15 @@ var french = map[string]string{
 
 	// Reading files.
 	"cannot read: %v": "lecture impossible : %v",
+
+	// Templates of a theme.
+	"theme: %v":          "thème : %v",
+	"template error: %s": "erreur de modèle : %s",
+	"unknown template function %q (the functions are listed in the documentation of the render package)":         "fonction de modèle inconnue %q (les fonctions sont listées dans la documentation du paquet render)",
+	"the template asks for .%s, which %s does not have":                                                          "le modèle demande .%s, que %s n'a pas",
+	"no template named %q (a partial is defined in layouts/partials/<name>.html)":                                "aucun modèle nommé %q (un fragment se définit dans layouts/partials/<nom>.html)",
+	"the template ends inside an action: a {{ is not closed, or an {{if}}, {{range}} or {{with}} has no {{end}}": "le modèle se termine au milieu d'une action : un {{ n'est pas fermé, ou un {{if}}, {{range}} ou {{with}} n'a pas de {{end}}",
+	"an {{end}} closes nothing": "un {{end}} ne ferme rien",
 	"skipped: a symbolic link that leads out of the site's folder, to nothing, or by an absolute path (copy the file into the site, or make the link relative)": "ignoré : un lien symbolique qui mène hors du dossier du site, vers rien, ou par un chemin absolu (copiez le fichier dans le site, ou faites un lien relatif)",
 	"skipped: a symbolic link to a folder inside a linked folder (Jalons follows one link to a folder, not a chain of them)":                                    "ignoré : un lien symbolique vers un dossier, dans un dossier déjà atteint par un lien (Jalons suit un lien vers un dossier, pas une chaîne de liens)",
 	"the file is not UTF-8 text (save it again with the UTF-8 encoding; in LibreOffice or Notepad choose \"UTF-8\")":                                            "le fichier n'est pas en UTF-8 (enregistrez-le à nouveau en choisissant l'encodage UTF-8 ; dans LibreOffice ou le Bloc-notes, choisissez \"UTF-8\")",

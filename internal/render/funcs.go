@@ -58,7 +58,7 @@ func (r *renderer) funcs() template.FuncMap {
 			return nil
 		},
 		"keyIndicators": keyIndicators,
-		"hasCharts": func(kind string) bool {
+		"hasCharts": func(kind Kind) bool {
 			switch kind {
 			case "home", "axis", "action", "indicator", "governance":
 				return true

@@ -8,6 +8,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"html/template"
@@ -17,6 +18,7 @@ import (
 	"sync"
 
 	"jalons/internal/content"
+	"jalons/internal/diag"
 	"jalons/internal/markdown"
 )
 
@@ -41,7 +43,7 @@ type NewsList struct {
 // Page is what a template receives.
 type Page struct {
 	Site        *content.Site
-	Kind        string // home, axis, action, indicators, indicator, newslist, news, governance, page, 404
+	Kind        Kind
 	Title       string
 	Path        string // relative to the site's root: "" for home
 	Description string
@@ -117,7 +119,8 @@ type renderer struct {
 	loc                   *locale
 	md                    *markdown.Renderer
 	theme                 fs.FS
-	tmpl                  map[string]*template.Template
+	siteTheme             fs.FS // the site's own theme folder, or nil
+	tmpl                  map[Kind]*template.Template
 	themeText             []byte // every template, for the cache's keys
 	files                 Files
 	mu                    sync.Mutex
@@ -126,8 +129,9 @@ type renderer struct {
 // Site renders s with theme (the default theme, or a site's theme over
 // it).
 func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
-	if opts.Theme != nil {
-		theme = overlay{upper: opts.Theme, lower: theme}
+	siteTheme := opts.Theme
+	if siteTheme != nil {
+		theme = overlay{upper: siteTheme, lower: theme}
 	}
 	if opts.Cache != nil {
 		opts.Cache.mu.Lock()
@@ -135,12 +139,13 @@ func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
 		opts.Cache.mu.Unlock()
 	}
 	r := &renderer{
-		cache: opts.Cache,
-		site:  s,
-		loc:   newLocale(s.Config.Language),
-		md:    markdown.New(s.Config.Base.Path, string(s.Config.Language), s.Config.UnsafeHTML),
-		theme: theme,
-		files: Files{},
+		cache:     opts.Cache,
+		site:      s,
+		loc:       newLocale(s.Config.Language),
+		md:        markdown.New(s.Config.Base.Path, string(s.Config.Language), s.Config.UnsafeHTML),
+		theme:     theme,
+		siteTheme: siteTheme,
+		files:     Files{},
 	}
 	if err := r.parseTemplates(); err != nil {
 		return nil, err
@@ -192,54 +197,73 @@ func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
 	return r.files, nil
 }
 
+// Kind is a kind of page; each has its template, layouts/<kind>.html.
+type Kind string
+
+// The kinds of page.
+const (
+	KindHome       Kind = "home"
+	KindAxis       Kind = "axis"
+	KindAction     Kind = "action"
+	KindIndicators Kind = "indicators"
+	KindIndicator  Kind = "indicator"
+	KindNewsList   Kind = "newslist"
+	KindNews       Kind = "news"
+	KindGovernance Kind = "governance"
+	KindPage       Kind = "page"
+	Kind404        Kind = "404"
+)
+
 // kinds are the page templates a theme has, besides base.html and
 // partials/.
-var kinds = []string{"home", "axis", "action", "indicators", "indicator", "newslist", "news", "governance", "page", "404"}
+var kinds = []Kind{KindHome, KindAxis, KindAction, KindIndicators, KindIndicator, KindNewsList, KindNews, KindGovernance, KindPage, Kind404}
 
+// parseTemplates parses the theme's templates: base.html, the partials,
+// and one template per page kind. Every file with a syntax error is
+// reported, each at its line.
 func (r *renderer) parseTemplates() error {
-	read := func(name string) (string, error) {
+	var errs diag.List
+	texts := map[string]string{}
+	partials, _ := fs.Glob(r.theme, "layouts/partials/*.html")
+	names := []string{"layouts/base.html"}
+	names = append(names, partials...)
+	for _, k := range kinds {
+		names = append(names, "layouts/"+string(k)+".html")
+	}
+	for _, name := range names {
 		b, err := fs.ReadFile(r.theme, name)
 		if err != nil {
-			return "", fmt.Errorf("theme: %w", err)
+			errs.Add(diag.Pos{File: r.themeFile(name)}, "cannot read: %v", err)
+			continue
 		}
 		r.themeText = append(r.themeText, b...)
-		return string(b), nil
+		texts[name] = string(b)
+		// Each file alone, so that every file's syntax errors are found.
+		if _, err := template.New(name).Funcs(r.funcs()).Parse(string(b)); err != nil {
+			errs = append(errs, r.problem(err))
+		}
 	}
-	src, err := read("layouts/base.html")
-	if err != nil {
-		return err
+	if len(errs) > 0 {
+		errs.Sort()
+		return errs
 	}
-	root, err := template.New("layouts/base.html").Funcs(r.funcs()).Parse(src)
-	if err != nil {
-		return fmt.Errorf("theme: %w", err)
-	}
-	partials, _ := fs.Glob(r.theme, "layouts/partials/*.html")
+	root := template.Must(template.New("layouts/base.html").Funcs(r.funcs()).Parse(texts["layouts/base.html"]))
 	for _, p := range partials {
-		src, err := read(p)
-		if err != nil {
-			return err
-		}
-		if _, err := root.New(p).Parse(src); err != nil {
-			return fmt.Errorf("theme: %w", err)
+		if _, err := root.New(p).Parse(texts[p]); err != nil {
+			errs = append(errs, r.problem(err))
 		}
 	}
-	r.tmpl = map[string]*template.Template{}
+	r.tmpl = map[Kind]*template.Template{}
 	for _, k := range kinds {
-		name := "layouts/" + k + ".html"
-		src, err := read(name)
-		if err != nil {
-			return err
-		}
-		t, err := root.Clone()
-		if err == nil {
-			_, err = t.New(name).Parse(src)
-		}
-		if err != nil {
-			return fmt.Errorf("theme: %w", err)
+		name := "layouts/" + string(k) + ".html"
+		t := template.Must(root.Clone())
+		if _, err := t.New(name).Parse(texts[name]); err != nil {
+			errs = append(errs, r.problem(err))
 		}
 		r.tmpl[k] = t
 	}
-	return nil
+	errs.Sort()
+	return errs.Err()
 }
 
 // add records an output file.
@@ -285,7 +309,7 @@ func (r *renderer) execute(p *Page) ([]byte, error) {
 	p.Menu = r.menu(p.Path)
 	var buf bytes.Buffer
 	if err := r.tmpl[p.Kind].ExecuteTemplate(&buf, "layouts/base.html", p); err != nil {
-		return nil, fmt.Errorf("theme: %w", err)
+		return nil, r.problem(err)
 	}
 	return buf.Bytes(), nil
 }
@@ -554,7 +578,8 @@ func (r *renderer) newsLists() []func() error {
 	return jobs
 }
 
-// parallel runs jobs on every core and returns the first error.
+// parallel runs jobs on every core. It returns every problem they met as
+// a diag.List, or else the first other error.
 func parallel(jobs []func() error) error {
 	const workers = 8
 	ch := make(chan func() error)
@@ -575,17 +600,24 @@ func parallel(jobs []func() error) error {
 	close(ch)
 	wg.Wait()
 	close(errs)
-	var all []string
+	var problems diag.List
+	var other []string
 	for err := range errs {
-		if err != nil {
-			all = append(all, err.Error())
+		var p *diag.Error
+		switch {
+		case err == nil:
+		case errors.As(err, &p):
+			problems = append(problems, p)
+		default:
+			other = append(other, err.Error())
 		}
 	}
-	if len(all) > 0 {
-		sort.Strings(all)
-		return fmt.Errorf("%s", all[0])
+	if len(other) > 0 {
+		sort.Strings(other)
+		return errors.New(other[0])
 	}
-	return nil
+	problems.Sort()
+	return problems.Err()
 }
 
 // pagePaths lists the paths of every HTML page, for the sitemap.
