@@ -358,3 +358,17 @@ func TestKeptSites(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriod: a period with only a start, or only an end, reads as such.
+func TestPeriod(t *testing.T) {
+	tests := []struct{ period, want string }{
+		{"{ start = 2017, end = 2020 }", "Projet social – 2017-2020."},
+		{"{ start = 2017 }", "Projet social – depuis 2017."},
+		{"{ end = 2020 }", "Projet social – jusqu&#39;en 2020."},
+		{"{}", "Projet social. "},
+	}
+	for _, tt := range tests {
+		res := renderSite(t, small+"-- config.toml --\ntitle = \"Projet social\"\nperiod = "+tt.period+"\n")
+		contains(t, res, "index.html", tt.want)
+	}
+}

@@ -107,7 +107,19 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 		errs.Add(c.Doc.Pos("newsPerPage"), "newsPerPage must be 1 or more, not %d", c.NewsPerPage)
 		c.NewsPerPage = 10
 	}
-	if c.Period != nil && c.Period.End != 0 && c.Period.End < c.Period.Start {
+	years := true
+	if c.Period != nil {
+		for _, y := range []struct {
+			key  string
+			year int
+		}{{"start", c.Period.Start}, {"end", c.Period.End}} {
+			if y.year != 0 && (y.year < 1900 || y.year > 2200) {
+				errs.Add(c.Doc.Pos("period", y.key), "period %s %d is not a year (write it with four digits, like 2017)", y.key, y.year)
+				years = false
+			}
+		}
+	}
+	if years && c.Period != nil && c.Period.End != 0 && c.Period.End < c.Period.Start {
 		errs.Add(c.Doc.Pos("period"), "period ends (%d) before it starts (%d)", c.Period.End, c.Period.Start)
 	}
 	if c.Title != "" && strings.TrimSpace(c.Title) == "" || c.Doc.Has("title") && c.Title == "" {

@@ -30,6 +30,8 @@ func TestLoadErrors(t *testing.T) {
 		{"language", "title = \"x\"\nlanguage = \"de\"\n", `config.toml:2:1: "language": unknown language "de" (use "fr" or "en")`},
 		{"base url", "title = \"x\"\nbaseURL = \"www.example.fr\"\n", `config.toml:2:1: baseURL "www.example.fr" must be a full address such as https://www.example.fr/projet-social/`},
 		{"period", "title = \"x\"\nperiod = { start = 2020, end = 2017 }\n", `config.toml:2:1: period ends (2017) before it starts (2020)`},
+		{"period not a year", "title = \"x\"\nperiod = { start = 17 }\n", `config.toml:2:1: period start 17 is not a year (write it with four digits, like 2017)`},
+		{"period end not a year", "title = \"x\"\n[period]\nstart = 2017\nend = 20\n", `config.toml:4:1: period end 20 is not a year (write it with four digits, like 2017)`},
 		{"news per page", "title = \"x\"\nnewsPerPage = 0\n", `config.toml:2:1: newsPerPage must be 1 or more, not 0`},
 		{"theme", "title = \"x\"\ntheme = \"../../etc\"\n", `config.toml:2:1: theme "../../etc" is not a folder name under themes/ (use letters, digits, - or _)`},
 		{"empty title", "title = \"\"\n", `config.toml:1:1: title must not be empty`},

@@ -74,6 +74,7 @@ var french = map[string]string{
 	"theme %q not found: there is no folder themes/%s (remove the key to use the default theme)":       "thème %q introuvable : il n'y a pas de dossier themes/%s (retirez la clé theme pour utiliser le thème par défaut)",
 	"newsPerPage must be 1 or more, not %d":                                                            "newsPerPage doit valoir 1 ou plus, pas %d",
 	"period ends (%d) before it starts (%d)":                                                           "la période finit (%d) avant de commencer (%d)",
+	"period %s %d is not a year (write it with four digits, like 2017)":                                "%[2]d n'est pas une année pour period (écrivez-la avec quatre chiffres, comme 2017)",
 	"title must not be empty":                                                                          "la clé \"title\" ne doit pas être vide",
 	"baseURL %q must be a full address such as https://www.example.fr/projet-social/":                  "baseURL = %q : il faut une adresse complète, comme https://www.example.fr/projet-social/",
 	"baseURL %q must not have a query (?…) or fragment (#…)":                                           "baseURL = %q : l'adresse ne doit avoir ni paramètres (?…) ni ancre (#…)",

@@ -27,6 +27,7 @@ func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"t":        l.T,
 		"date":     l.Date,
+		"period":   l.Period,
 		"number":   l.Number,
 		"money":    l.Money,
 		"quantity": l.Quantity,

@@ -46,6 +46,20 @@ func (l *locale) T(key string) string {
 	return "[" + key + "]"
 }
 
+// Period writes the years a plan covers: "2017-2020", "depuis 2017",
+// "jusqu'en 2020"; "" when it says none.
+func (l *locale) Period(p *config.Period) string {
+	switch {
+	case p == nil || p.Start == 0 && p.End == 0:
+		return ""
+	case p.End == 0:
+		return fmt.Sprintf(l.T("since"), p.Start)
+	case p.Start == 0:
+		return fmt.Sprintf(l.T("until"), p.End)
+	}
+	return fmt.Sprintf("%d-%d", p.Start, p.End)
+}
+
 // Date writes "29 avril 2017" or "29 April 2017"; the first of the month
 // is "1er" in French.
 func (l *locale) Date(d content.Date) string {
@@ -214,6 +228,8 @@ var frWords = map[string]string{
 	"noNews":             "Aucune actualité pour l'instant.",
 	"noActions":          "Aucune action pour l'instant.",
 	"period":             "Période",
+	"since":              "depuis %d",
+	"until":              "jusqu'en %d",
 	"total":              "Total",
 	"status.planned":     "À venir",
 	"status.in_progress": "En cours",
@@ -322,6 +338,8 @@ var enWords = map[string]string{
 	"noNews":             "No news yet.",
 	"noActions":          "No action yet.",
 	"period":             "Period",
+	"since":              "since %d",
+	"until":              "until %d",
 	"total":              "Total",
 	"status.planned":     "Planned",
 	"status.in_progress": "In progress",
