@@ -25,10 +25,21 @@ import (
 	"jalons/internal/content"
 )
 
+// Kind is a kind of chart.
+type Kind string
+
+// The kinds of chart.
+const (
+	Bar  Kind = "bar"
+	Pie  Kind = "pie"
+	Line Kind = "line"
+	Tree Kind = "tree"
+)
+
 // Chart is one chart of a page.
 type Chart struct {
 	ID          string         // id of its element in the page
-	Kind        string         // bar, pie, line or tree: the theme sizes charts by kind
+	Kind        Kind           // the theme sizes charts by kind
 	Description string         // what it shows, in a sentence of the site's language
 	Options     map[string]any // ECharts options
 }
@@ -53,7 +64,7 @@ var statusColours = []string{"#6b6b6b", "#0b4f8a", "#2e6b30", "#a35200", "#8b1e3
 
 // finish validates a go-echarts chart, takes its options, and adds what
 // go-echarts has no option for.
-func finish(id, kind, description string, c interface {
+func finish(id string, kind Kind, description string, c interface {
 	Validate()
 	JSON() map[string]any
 }) Chart {
@@ -69,11 +80,11 @@ func finish(id, kind, description string, c interface {
 		"decal":   map[string]any{"show": true},
 	}
 	o["tooltip"] = map[string]any{"show": true, "renderMode": "richText", "confine": true,
-		"trigger": map[string]string{"line": "axis", "bar": "axis"}[kind]}
+		"trigger": map[Kind]string{Line: "axis", Bar: "axis"}[kind]}
 	if o["tooltip"].(map[string]any)["trigger"] == "" {
 		o["tooltip"].(map[string]any)["trigger"] = "item"
 	}
-	if kind == "bar" || kind == "line" {
+	if kind == Bar || kind == Line {
 		o["legend"] = map[string]any{"show": false}
 	}
 	o["textStyle"] = map[string]any{"fontFamily": "system-ui, sans-serif", "fontSize": 13, "color": "#1b1b1b"}
@@ -107,7 +118,7 @@ func Progress(s *content.Site, loc Locale) Chart {
 		}
 		add(a.Title, a.Progress, colour)
 	}
-	return finish("chart-progress", "bar", loc.T("progress")+loc.T("colon")+" "+strings.Join(parts, ", ")+".", percentBars(names, data, loc))
+	return finish("chart-progress", Bar, loc.T("progress")+loc.T("colon")+" "+strings.Join(parts, ", ")+".", percentBars(names, data, loc))
 }
 
 // percentBars is a horizontal bar chart of percentages, one bar a name.
@@ -143,7 +154,7 @@ func Statuses(id string, c content.Counts, loc Locale) Chart {
 	if len(parts) == 0 {
 		desc = loc.T("statusBreakdown") + loc.T("colon") + " " + loc.T("noActions")
 	}
-	return finish(id, "pie", desc, pie)
+	return finish(id, Pie, desc, pie)
 }
 
 // Actions is a bar chart of the progress of an axis's actions.
@@ -164,7 +175,7 @@ func Actions(a *content.Axis, loc Locale) Chart {
 		data = append(data, opts.BarData{Name: ac.Title, Value: v, ItemStyle: &opts.ItemStyle{Color: statusColours[ac.Status]}})
 	}
 	desc := fmt.Sprintf(loc.T("chart.actions"), a.Title) + " " + strings.Join(parts, ", ") + "."
-	return finish("chart-actions", "bar", desc, percentBars(names, data, loc))
+	return finish("chart-actions", Bar, desc, percentBars(names, data, loc))
 }
 
 // Indicator is a line chart of an indicator's values over time, with its
@@ -200,7 +211,7 @@ func Indicator(id string, ind *content.Indicator, loc Locale) Chart {
 				Label:     &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Formatter: "{b}"}}))
 	}
 	line.SetXAxis(dates).AddSeries(ind.Title, data, series...)
-	return finish(id, "line", IndicatorSentence(ind, loc), line)
+	return finish(id, Line, IndicatorSentence(ind, loc), line)
 }
 
 func toYAxisItems(marks []any) []opts.MarkLineNameYAxisItem {
@@ -273,7 +284,7 @@ func Governance(g *content.Governance, loc Locale) Chart {
 		}
 		desc = loc.T("orgChart") + loc.T("colon") + " " + loc.List(names) + "."
 	}
-	return finish("chart-governance", "tree", desc, tree)
+	return finish("chart-governance", Tree, desc, tree)
 }
 
 func ptrs(ts []opts.TreeData) []*opts.TreeData {

@@ -26,9 +26,41 @@ func Ignored(name string) bool {
 		strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")
 }
 
-// folders maps each folder of content/ to the extension of its files.
-var folders = map[string]string{
-	"axes": ".md", "actions": ".md", "indicators": ".toml", "news": ".md", "pages": ".md",
+// Kind is a kind of item of a site, one file each in its folder of
+// content/.
+type Kind string
+
+// The kinds of item, in the order messages list them.
+const (
+	KindAxis      Kind = "axis"
+	KindAction    Kind = "action"
+	KindIndicator Kind = "indicator"
+	KindNews      Kind = "news"
+	KindPage      Kind = "page"
+)
+
+// Kinds lists every kind of item.
+var Kinds = []Kind{KindAxis, KindAction, KindIndicator, KindNews, KindPage}
+
+var folders = map[Kind][2]string{
+	KindAxis: {"axes", ".md"}, KindAction: {"actions", ".md"}, KindIndicator: {"indicators", ".toml"},
+	KindNews: {"news", ".md"}, KindPage: {"pages", ".md"},
+}
+
+// Folder is the folder of content/ that holds the kind's files: "axes".
+func (k Kind) Folder() string { return folders[k][0] }
+
+// Ext is the extension of the kind's files: ".md" or ".toml".
+func (k Kind) Ext() string { return folders[k][1] }
+
+// kindOf is the kind whose folder is dir, if any.
+func kindOf(dir string) (Kind, bool) {
+	for _, k := range Kinds {
+		if k.Folder() == dir {
+			return k, true
+		}
+	}
+	return "", false
 }
 
 type loader struct {
@@ -89,7 +121,7 @@ func (l *loader) walkContent(drafts bool) {
 		dir, name := path.Split(rel)
 		dir = strings.TrimSuffix(dir, "/")
 		if d.IsDir() {
-			if _, ok := folders[rel]; !ok {
+			if _, ok := kindOf(rel); !ok {
 				l.errs.Add(diag.Pos{File: p}, "unexpected folder: content/ holds the folders axes, actions, indicators, news and pages%s",
 					diag.Suggest(rel, []string{"axes", "actions", "indicators", "news", "pages"}))
 				return fs.SkipDir
@@ -111,20 +143,21 @@ func (l *loader) walkContent(drafts bool) {
 			l.errs.Add(diag.Pos{File: p}, "unexpected file: _index.md belongs at the top of content/, where it introduces the home page")
 			return nil
 		}
-		if ext := folders[dir]; path.Ext(name) != ext {
-			l.errs.Add(diag.Pos{File: p}, "unexpected file: content/%s/ holds only %s files", dir, ext)
+		kind, _ := kindOf(dir)
+		if path.Ext(name) != kind.Ext() {
+			l.errs.Add(diag.Pos{File: p}, "unexpected file: content/%s/ holds only %s files", dir, kind.Ext())
 			return nil
 		}
-		switch dir {
-		case "axes":
+		switch kind {
+		case KindAxis:
 			l.axis(p)
-		case "actions":
+		case KindAction:
 			l.action(p)
-		case "indicators":
+		case KindIndicator:
 			l.indicator(p)
-		case "news":
+		case KindNews:
 			l.news(p, drafts)
-		case "pages":
+		case KindPage:
 			if pg := l.page(p); pg != nil {
 				l.site.Pages = append(l.site.Pages, pg)
 			}
@@ -303,7 +336,7 @@ func (l *loader) indicator(file string) {
 	checkImages(&l.errs, ind.Description, func(markdown.Image) diag.Pos { return doc.Pos("description") })
 	l.required(ind.Src, "title", ind.Title)
 	if ind.Direction == "" {
-		ind.Direction = "increase"
+		ind.Direction = Increase
 	}
 	// Values are shown sorted by date, whatever their order in the file.
 	where := make(map[Date]int, len(ind.Values))

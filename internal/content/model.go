@@ -66,11 +66,17 @@ func (s *Status) UnmarshalText(b []byte) error {
 // Direction says whether an indicator should rise or fall.
 type Direction string
 
+// The directions of an indicator.
+const (
+	Increase Direction = "increase"
+	Decrease Direction = "decrease"
+)
+
 // UnmarshalText accepts "increase" and "decrease".
 func (d *Direction) UnmarshalText(b []byte) error {
-	switch string(b) {
-	case "increase", "decrease":
-		*d = Direction(b)
+	switch d2 := Direction(b); d2 {
+	case Increase, Decrease:
+		*d = d2
 		return nil
 	}
 	return diag.Errorf("unknown direction %q%s; use \"increase\" or \"decrease\"", string(b), diag.Suggest(string(b), []string{"increase", "decrease"}))

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"jalons/internal/config"
+	"jalons/internal/content"
 	"jalons/internal/tomlfile"
 )
 
@@ -124,13 +125,13 @@ func list(items ...string) string {
 }
 
 // newFile returns the text of a new file of kind.
-func newFile(kind string, v vars) string {
+func newFile(kind content.Kind, v vars) string {
 	switch kind {
-	case "axis":
+	case content.KindAxis:
 		return markdown(axisKeys(v), v.t(
 			"Remplacez ce texte : pourquoi cet axe, ce qu'il recouvre, les publics\nqu'il concerne.\n",
 			"Replace this text: why this axis, what it covers, who it is for.\n"))
-	case "action":
+	case content.KindAction:
 		return markdown(actionKeys(v), v.t(
 			"## Objectifs\n\nRemplacez ce texte : ce que l'action doit changer, et pour qui.\n\n"+
 				"## Moyens\n\nQui fait quoi, avec quels moyens, selon quel calendrier.\n\n"+
@@ -138,16 +139,15 @@ func newFile(kind string, v vars) string {
 			"## Objectives\n\nReplace this text: what the action should change, and for whom.\n\n"+
 				"## Means\n\nWho does what, with what resources, on what schedule.\n\n"+
 				"## Results\n\nWhat has been done, and what the indicators show.\n"))
-	case "indicator":
+	case content.KindIndicator:
 		return format(indicatorKeys(v))
-	case "news":
+	case content.KindNews:
 		return markdown(newsKeys(v), v.t(
 			"Remplacez ce texte : ce qui s'est passé, quand, avec qui, et ce qui va suivre.\n",
 			"Replace this text: what happened, when, with whom, and what comes next.\n"))
-	case "page":
+	default: // content.KindPage
 		return markdown(pageKeys(v), v.t("Remplacez ce texte.\n", "Replace this text.\n"))
 	}
-	panic("scaffold: unknown kind " + kind)
 }
 
 // markdown writes front matter and a body.

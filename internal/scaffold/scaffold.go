@@ -61,6 +61,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -72,37 +73,33 @@ import (
 	"jalons/internal/tomlfile"
 )
 
-// Kinds lists what New can make, in the order usage messages show them.
-var Kinds = []string{"axis", "action", "indicator", "news", "page"}
-
-// folders maps each kind to its folder under content/ and the extension
-// of its files.
-var folders = map[string]struct{ dir, ext string }{
-	"axis":      {"axes", ".md"},
-	"action":    {"actions", ".md"},
-	"indicator": {"indicators", ".toml"},
-	"news":      {"news", ".md"},
-	"page":      {"pages", ".md"},
-}
+// Kinds names what New can make, in the order usage messages show them.
+var Kinds = func() []string {
+	names := make([]string, len(content.Kinds))
+	for i, k := range content.Kinds {
+		names[i] = string(k)
+	}
+	return names
+}()
 
 // examples are titles shown in messages, one for each kind.
-var examples = map[string]string{
-	"axis":      "Réduire les précarités",
-	"action":    "Épicerie sociale",
-	"indicator": "Familles aidées",
-	"news":      "Réunion des partenaires",
-	"page":      "Mentions légales",
+var examples = map[content.Kind]string{
+	content.KindAxis:      "Réduire les précarités",
+	content.KindAction:    "Épicerie sociale",
+	content.KindIndicator: "Familles aidées",
+	content.KindNews:      "Réunion des partenaires",
+	content.KindPage:      "Mentions légales",
 }
 
 // New writes a new item of kind ("axis", "action", "indicator", "news" or
 // "page") titled title into the site folder dir, and returns the path of
 // the file it wrote (dir joined with content/<folder>/<slug>.<ext>).
 // today is the date of a news item. New never overwrites a file.
-func New(dir, kind, title string, today time.Time) (string, error) {
-	where, ok := folders[kind]
-	if !ok {
-		return "", fmt.Errorf("unknown kind %q%s; use one of %s", kind, diag.Suggest(kind, Kinds), strings.Join(Kinds, ", "))
+func New(dir, name, title string, today time.Time) (string, error) {
+	if !slices.Contains(Kinds, name) {
+		return "", fmt.Errorf("unknown kind %q%s; use one of %s", name, diag.Suggest(name, Kinds), strings.Join(Kinds, ", "))
 	}
+	kind := content.Kind(name)
 	title = strings.Join(strings.Fields(title), " ")
 	if title == "" {
 		return "", fmt.Errorf("the title is empty: give one in quotes, like jalons new %s %q", kind, examples[kind])
@@ -111,7 +108,7 @@ func New(dir, kind, title string, today time.Time) (string, error) {
 	if s == "" {
 		return "", fmt.Errorf("the title %q gives no file name: use letters or digits (accents are fine), like jalons new %s %q", title, kind, examples[kind])
 	}
-	if kind == "page" {
+	if kind == content.KindPage {
 		for _, r := range content.Reserved {
 			if s == r {
 				return "", fmt.Errorf("the page slug %q is taken by a section of the site (choose another title)", s)
@@ -130,7 +127,7 @@ func New(dir, kind, title string, today time.Time) (string, error) {
 	// Other problems of config.toml are the build's to report: New only
 	// needs the language, which defaults to French.
 
-	rel := path.Join("content", where.dir, s+where.ext)
+	rel := path.Join("content", kind.Folder(), s+kind.Ext())
 	file := filepath.Join(dir, filepath.FromSlash(rel))
 	if _, err := os.Lstat(file); err == nil {
 		return "", fmt.Errorf("%s already exists (edit it, or choose another title)", file)
@@ -149,13 +146,13 @@ func New(dir, kind, title string, today time.Time) (string, error) {
 		today:     tomlfile.Date{Year: today.Year(), Month: today.Month(), Day: today.Day()},
 		territory: cfg.Territory,
 	}
-	if axes := scan(fsys, "axis"); len(axes) > 0 {
+	if axes := scan(fsys, content.KindAxis); len(axes) > 0 {
 		v.axis = axes[0].slug
 		for _, a := range axes {
 			v.maxOrder = max(v.maxOrder, a.order)
 		}
 	}
-	if actions := scan(fsys, "action"); len(actions) > 0 {
+	if actions := scan(fsys, content.KindAction); len(actions) > 0 {
 		v.action = actions[0].slug
 	}
 	text := newFile(kind, v)
@@ -194,9 +191,8 @@ type item struct {
 // axes: by order, then title (accents folded), then slug. A file whose
 // keys cannot be read counts by its file name: the build reports its
 // problems, not New.
-func scan(fsys fs.FS, kind string) []item {
-	where := folders[kind]
-	dir := path.Join("content", where.dir)
+func scan(fsys fs.FS, kind content.Kind) []item {
+	dir := path.Join("content", kind.Folder())
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil
@@ -204,7 +200,7 @@ func scan(fsys fs.FS, kind string) []item {
 	var items []item
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || content.Ignored(name) || path.Ext(name) != where.ext {
+		if e.IsDir() || content.Ignored(name) || path.Ext(name) != kind.Ext() {
 			continue
 		}
 		file := path.Join(dir, name)

@@ -89,7 +89,7 @@ func TestNew(t *testing.T) {
 				if err != nil {
 					t.Fatalf("New: %v", err)
 				}
-				want := filepath.Join(dir, "content", folders[kind].dir, wantSlug+folders[kind].ext)
+				want := filepath.Join(dir, "content", content.Kind(kind).Folder(), wantSlug+content.Kind(kind).Ext())
 				if got != want {
 					t.Errorf("New(%s) = %s; want %s", kind, got, want)
 				}
