@@ -10,6 +10,7 @@ import (
 
 	"jalons/internal/config"
 	"jalons/internal/diag"
+	"jalons/internal/markdown"
 	"jalons/internal/slug"
 	"jalons/internal/tomlfile"
 )
@@ -145,18 +146,20 @@ func (l *loader) decode(file string, front bool, v any) (Source, bool) {
 		return src, ok
 	}
 	var errs diag.List
-	src, ok = decodeText(l.fsys, file, front, v, &errs)
+	maxMB := l.site.Config.MaxFileSize
+	src, ok = decodeText(l.fsys, file, front, maxMB, v, &errs)
 	l.errs.Append(errs)
-	if _, governance := v.(*Governance); !governance { // linking changes its bodies in place
+	tooBig := stamp != nil && stamp.Size() > int64(maxMB)<<20     // maxFileSize may change
+	if _, governance := v.(*Governance); !governance && !tooBig { // linking changes its bodies in place
 		l.cache.keep(stamp, file, v, src, ok, errs)
 	}
 	return src, ok
 }
 
-func decodeText(fsys fs.FS, file string, front bool, v any, errs *diag.List) (Source, bool) {
-	data, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		errs.Add(diag.Pos{File: file}, "cannot read: %v", err)
+func decodeText(fsys fs.FS, file string, front bool, maxMB int, v any, errs *diag.List) (Source, bool) {
+	data, rerrs := tomlfile.Read(fsys, file, maxMB, maxFileSizeHint)
+	if rerrs != nil {
+		errs.Append(rerrs)
 		return Source{}, false
 	}
 	text, terrs := tomlfile.Text(file, data)
@@ -172,11 +175,17 @@ func decodeText(fsys fs.FS, file string, front bool, v any, errs *diag.List) (So
 			errs.Append(ferrs)
 			return Source{}, false
 		}
+		if merrs := markdown.Check(file, body, bodyLine0); merrs != nil {
+			errs.Append(merrs)
+			return Source{}, false
+		}
 	}
 	doc, derrs := tomlfile.Decode(file, toml, line0, v)
 	errs.Append(derrs)
 	return Source{File: file, Doc: doc, Body: body, BodyLine0: bodyLine0, Hash: hash(text)}, doc != nil
 }
+
+var maxFileSizeHint = diag.Errorf(" (split it, or raise maxFileSize, in megabytes, in config.toml)")
 
 // slugOf returns an item's slug, from its front matter or its file name,
 // and reports a slug seen twice for the same kind.
@@ -285,6 +294,9 @@ func (l *loader) indicator(file string) {
 	doc := src.Doc
 	ind.Slug = l.slugOf("indicators", ind.Src, ind.SlugKey)
 	l.required(ind.Src, "title", ind.Title)
+	if errs := markdown.Check(file, ind.Description, doc.Pos("description").Line-1); errs != nil {
+		l.errs.Append(errs) // the description is Markdown
+	}
 	if ind.Direction == "" {
 		ind.Direction = "increase"
 	}
