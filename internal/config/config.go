@@ -3,7 +3,7 @@
 // Keys (see docs/content-format.md, section 2): title (required),
 // territory, baseURL, language ("fr" or "en"), theme, description,
 // period = { start, end }, contact, logo, newsPerPage, unsafeHTML,
-// securityHeaders.
+// securityHeaders, maxFileSize.
 // Unknown keys are errors with a "did you mean" hint.
 package config
 
@@ -21,6 +21,13 @@ import (
 
 // File is the name of the configuration file in a site's folder.
 const File = "config.toml"
+
+// MaxSize is the most config.toml may hold, in megabytes.
+const MaxSize = 10
+
+// DefaultMaxFileSize is the most, in megabytes, a file of content/ may
+// hold when config.toml does not set maxFileSize.
+const DefaultMaxFileSize = 10
 
 // DefaultBaseURL is used when config.toml sets no baseURL: right for
 // `jalons serve`, wrong for publishing, where the feed and the sitemap need
@@ -62,6 +69,7 @@ type Config struct {
 	// SecurityHeaders writes the headers files of common static hosts
 	// (_headers, .htaccess, nginx-headers.conf) into the output.
 	SecurityHeaders bool `toml:"securityHeaders"`
+	MaxFileSize     int  `toml:"maxFileSize"` // megabytes
 
 	// Base is BaseURL parsed, with a path that ends in a slash.
 	Base *url.URL `toml:"-"`
@@ -74,12 +82,12 @@ var themeName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
 // Load reads config.toml from a site's folder.
 func Load(fsys fs.FS) (*Config, diag.List) {
 	var errs diag.List
-	data, err := fs.ReadFile(fsys, File)
-	if errors.Is(err, fs.ErrNotExist) {
+	if _, err := fs.Stat(fsys, File); errors.Is(err, fs.ErrNotExist) {
 		errs.Add(diag.Pos{File: File}, "no config.toml in the site's folder (create one with at least title = \"…\", or run jalons init)")
 		return nil, errs
-	} else if err != nil {
-		errs.Add(diag.Pos{File: File}, "cannot read: %v", err)
+	}
+	data, errs := tomlfile.Read(fsys, File, MaxSize, nil)
+	if errs != nil {
 		return nil, errs
 	}
 	text, errs := tomlfile.Text(File, data)
@@ -107,6 +115,13 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 		errs.Add(c.Doc.Pos("newsPerPage"), "newsPerPage must be 1 or more, not %d", c.NewsPerPage)
 		c.NewsPerPage = 10
 	}
+	if c.MaxFileSize < 1 {
+		// 0 when absent, or when not a whole number (reported already)
+		if c.MaxFileSize < 0 || c.Doc.Has("maxFileSize") && !reported(errs, c.Doc.Pos("maxFileSize")) {
+			errs.Add(c.Doc.Pos("maxFileSize"), "maxFileSize must be 1 or more (megabytes), not %d", c.MaxFileSize)
+		}
+		c.MaxFileSize = DefaultMaxFileSize
+	}
 	years := true
 	if c.Period != nil {
 		for _, y := range []struct {
@@ -133,6 +148,16 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 		errs.Add(c.Doc.Pos("baseURL"), "%v", err)
 	}
 	return c, errs
+}
+
+// reported tells whether errs has a problem at pos.
+func reported(errs diag.List, pos diag.Pos) bool {
+	for _, e := range errs {
+		if e.Pos == pos {
+			return true
+		}
+	}
+	return false
 }
 
 // SetBaseURL sets the address the site is published at, such as

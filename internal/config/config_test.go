@@ -34,6 +34,9 @@ func TestLoadErrors(t *testing.T) {
 		{"period end not a year", "title = \"x\"\n[period]\nstart = 2017\nend = 20\n", `config.toml:4:1: period end 20 is not a year (write it with four digits, like 2017)`},
 		{"news per page", "title = \"x\"\nnewsPerPage = 0\n", `config.toml:2:1: newsPerPage must be 1 or more, not 0`},
 		{"theme", "title = \"x\"\ntheme = \"../../etc\"\n", `config.toml:2:1: theme "../../etc" is not a folder name under themes/ (use letters, digits, - or _)`},
+		{"max file size", "title = \"x\"\nmaxFileSize = 0\n", `config.toml:2:1: maxFileSize must be 1 or more (megabytes), not 0`},
+		{"max file size type", "title = \"x\"\nmaxFileSize = \"20 MB\"\n", `config.toml:2:1: "maxFileSize" must be a whole number, not the text "20 MB"`},
+		{"too big", "title = \"x\"\n" + strings.Repeat("#", 10<<20), `config.toml:1:1: the file is bigger than 10 MB, the most a file may be`},
 		{"empty title", "title = \"\"\n", `config.toml:1:1: title must not be empty`},
 		{"no title", "language = \"en\"\n", `config.toml:1:1: missing required key "title"`},
 	}

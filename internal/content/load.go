@@ -182,18 +182,20 @@ func (l *loader) decode(file string, front bool, v any) (Source, bool) {
 		return src, ok
 	}
 	var errs diag.List
-	src, ok = decodeText(l.fsys, file, front, v, &errs)
+	maxMB := l.site.Config.MaxFileSize
+	src, ok = decodeText(l.fsys, file, front, maxMB, v, &errs)
 	l.errs.Append(errs)
-	if _, governance := v.(*Governance); !governance { // linking changes its bodies in place
+	tooBig := stamp != nil && stamp.Size() > int64(maxMB)<<20     // maxFileSize may change
+	if _, governance := v.(*Governance); !governance && !tooBig { // linking changes its bodies in place
 		l.cache.keep(stamp, file, v, src, ok, errs)
 	}
 	return src, ok
 }
 
-func decodeText(fsys fs.FS, file string, front bool, v any, errs *diag.List) (Source, bool) {
-	data, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		errs.Add(diag.Pos{File: file}, "cannot read: %v", err)
+func decodeText(fsys fs.FS, file string, front bool, maxMB int, v any, errs *diag.List) (Source, bool) {
+	data, rerrs := tomlfile.Read(fsys, file, maxMB, maxFileSizeHint)
+	if rerrs != nil {
+		errs.Append(rerrs)
 		return Source{}, false
 	}
 	text, terrs := tomlfile.Text(file, data)
@@ -207,6 +209,10 @@ func decodeText(fsys fs.FS, file string, front bool, v any, errs *diag.List) (So
 		toml, line0, body, bodyLine0, ferrs = tomlfile.SplitFront(file, text)
 		if ferrs != nil {
 			errs.Append(ferrs)
+			return Source{}, false
+		}
+		if merrs := markdown.Check(file, body, bodyLine0); merrs != nil {
+			errs.Append(merrs)
 			return Source{}, false
 		}
 	}
@@ -226,6 +232,8 @@ func checkImages(errs *diag.List, md string, at func(markdown.Image) diag.Pos) {
 		errs.Add(at(img), "image %q is not a file of the site: pages load nothing from another host (put the image in static/ and write ![…](/images/photo.jpg))", img.Dest)
 	}
 }
+
+var maxFileSizeHint = diag.Errorf(" (split it, or raise maxFileSize, in megabytes, in config.toml)")
 
 // slugOf returns an item's slug, from its front matter or its file name,
 // and reports a slug seen twice for the same kind.
@@ -335,6 +343,9 @@ func (l *loader) indicator(file string) {
 	ind.Slug = l.slugOf("indicators", ind.Src, ind.SlugKey)
 	checkImages(&l.errs, ind.Description, func(markdown.Image) diag.Pos { return doc.Pos("description") })
 	l.required(ind.Src, "title", ind.Title)
+	if errs := markdown.Check(file, ind.Description, doc.Pos("description").Line-1); errs != nil {
+		l.errs.Append(errs) // the description is Markdown
+	}
 	if ind.Direction == "" {
 		ind.Direction = Increase
 	}

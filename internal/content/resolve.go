@@ -137,8 +137,14 @@ func (l *loader) resolveGovernance(g *Governance, structures map[string]*Structu
 		}
 		bodies[b.ID] = b
 	}
+	parent := make([]int, len(g.Bodies)) // index of each body's parent, or -1
+	index := make(map[*Body]int, len(g.Bodies))
+	for i := range g.Bodies {
+		index[&g.Bodies[i]] = i
+	}
 	for i := range g.Bodies {
 		b := &g.Bodies[i]
+		parent[i] = -1
 		if b.Parent == "" {
 			continue
 		}
@@ -147,20 +153,24 @@ func (l *loader) resolveGovernance(g *Governance, structures map[string]*Structu
 			l.errs.Add(pos("bodies", itoa(i), "parent"), "unknown body %q%s", b.Parent, unknownHint(b.Parent, keys(bodies), governanceBodies))
 			continue
 		}
-		// A body may not report to itself, even through others.
-		cycle := false
-		for q, n := p, 0; q != nil && n <= len(g.Bodies); q, n = bodies[q.Parent], n+1 {
-			if q == b {
-				cycle = true
-				break
-			}
-		}
-		if cycle {
+		parent[i] = index[p]
+	}
+	// A body may not report to itself, even through others, nor sit too
+	// deep: each body's chain of parents is walked once.
+	depth, onCycle := treeDepths(parent)
+	for i := range g.Bodies {
+		b := &g.Bodies[i]
+		switch {
+		case parent[i] < 0:
+		case onCycle[i]:
 			l.errs.Add(pos("bodies", itoa(i), "parent"), "body %q reports to itself through parent = %q (the bodies must form a tree)", b.ID, b.Parent)
-			continue
+		case depth[i] == MaxBodyDepth+1:
+			l.errs.Add(pos("bodies", itoa(i), "parent"), "body %q sits %d levels down from the top body, more than %d (make the tree of bodies shallower)", b.ID, depth[i], MaxBodyDepth)
+		default:
+			p := &g.Bodies[parent[i]]
+			b.Up = p
+			p.Children = append(p.Children, b)
 		}
-		b.Up = p
-		p.Children = append(p.Children, b)
 	}
 	for i := range g.Structures {
 		st := &g.Structures[i]
@@ -182,6 +192,51 @@ func (l *loader) resolveGovernance(g *Governance, structures map[string]*Structu
 		}
 	}
 	sort.SliceStable(g.Meetings, func(i, j int) bool { return g.Meetings[j].Date.Before(g.Meetings[i].Date) })
+}
+
+// MaxBodyDepth is how many levels of bodies reporting to each other a
+// governance may have: far more than a project needs, few enough for the
+// org chart and its lists.
+var MaxBodyDepth = 100
+
+// treeDepths returns, for each node of a forest given by each node's
+// parent (-1 for none), its depth (1 for a root; a node on a cycle or
+// below one counts from the cycle) and whether it is on a cycle. It takes
+// time in proportion to the number of nodes: each node is walked once.
+func treeDepths(parent []int) (depth []int, onCycle []bool) {
+	depth = make([]int, len(parent))
+	onCycle = make([]bool, len(parent))
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := make([]byte, len(parent))
+	at := make([]int, len(parent)) // index in path of a node on it
+	var path []int
+	for i := range parent {
+		path = path[:0]
+		j := i
+		for j >= 0 && state[j] == unseen {
+			state[j], at[j] = onPath, len(path)
+			path = append(path, j)
+			j = parent[j]
+		}
+		d := 0
+		if j >= 0 && state[j] == onPath { // a cycle, from j to the path's end
+			for _, k := range path[at[j]:] {
+				onCycle[k], state[k] = true, done
+			}
+			path = path[:at[j]]
+		} else if j >= 0 {
+			d = depth[j]
+		}
+		for k := len(path) - 1; k >= 0; k-- {
+			d++
+			depth[path[k]], state[path[k]] = d, done
+		}
+	}
+	return depth, onCycle
 }
 
 // governanceBodies is where the ids of bodies are, for unknownHint.

@@ -41,7 +41,19 @@ var french = map[string]string{
 	"missing front matter: the file must start with a line +++, then keys such as title = \"…\", then a line +++":                                               "en-tête manquant : le fichier doit commencer par une ligne +++, puis des clés comme title = \"…\", puis une ligne +++",
 	"the front matter opened by +++ on line 1 is never closed (add a line +++ after its last key)":                                                              "l'en-tête ouvert par +++ à la ligne 1 n'est jamais fermé (ajoutez une ligne +++ après sa dernière clé)",
 	"invisible control character U+%04X (delete it: only tabs and line breaks may be used)":                                                                     "caractère de contrôle invisible U+%04X (supprimez-le : seuls les tabulations et les retours à la ligne sont permis)",
+	"the file is bigger than %d MB, the most a file may be%s":                                                                                                   "le fichier dépasse %d Mo, la taille maximale d'un fichier%s",
+	" (split it, or raise maxFileSize, in megabytes, in config.toml)":                                                                                           " (découpez-le, ou augmentez maxFileSize, en mégaoctets, dans config.toml)",
+	"a key of more than %d parts (write a shorter key; a.b.c has 3 parts)":                                                                                      "une clé de plus de %d parties (écrivez une clé plus courte ; a.b.c a 3 parties)",
+	"lists and tables nested more than %d levels deep (write them flatter)":                                                                                     "des listes et des tables imbriquées sur plus de %d niveaux (imbriquez-les moins)",
+	"more than %d tables in one file, written [t], [[t]] or { … } (keep fewer; each value of an indicator is one)":                                              "plus de %d tables dans un même fichier, écrites [t], [[t]] ou { … } (gardez-en moins ; chaque valeur d'un indicateur en est une)",
 	"invalid TOML: %s (check quotes around text, commas in lists, and one key = value per line)":                                                                "TOML invalide : %s (vérifiez les guillemets autour des textes, les virgules dans les listes, et qu'il n'y a qu'une clé = valeur par ligne)",
+
+	// Markdown past the limits (internal/markdown/limits.go).
+	"quotes and lists nested more than %d levels deep (write them flatter)":                                                                                  "des citations et des listes imbriquées sur plus de %d niveaux (imbriquez-les moins)",
+	"more than %d [ left open in one paragraph (close each [ with ], or write \\[ for a bracket that is not a link)":                                         "plus de %d [ laissés ouverts dans un même paragraphe (fermez chaque [ par ], ou écrivez \\[ pour un crochet qui n'est pas un lien)",
+	"more than %d *, _ or ~ in one paragraph (separate paragraphs with a blank line, or write \\%c for a sign that is not emphasis)":                         "plus de %d *, _ ou ~ dans un même paragraphe (séparez les paragraphes par une ligne vide, ou écrivez \\%c pour un signe qui n'est pas une mise en valeur)",
+	"a link [text]( whose address is not closed on its line (close it with ), or write \\( for a bracket that is not a link)":                                "un lien [texte]( dont l'adresse n'est pas fermée sur sa ligne (fermez-la par ), ou écrivez \\( pour une parenthèse qui n'est pas un lien)",
+	"more than %d Markdown signs in one file, counting [ ] * _ ~ < ` | \\ & and, on each line, the square of its depth of quotes and lists (split the file)": "plus de %d signes Markdown dans un même fichier, en comptant [ ] * _ ~ < ` | \\ & et, pour chaque ligne, le carré de sa profondeur de citations et de listes (découpez le fichier)",
 
 	// Keys and values.
 	"missing required key %q%s":                            "la clé obligatoire %q manque%s",
@@ -72,6 +84,7 @@ var french = map[string]string{
 	"unknown language %q (use \"fr\" or \"en\")":                                                       "langue inconnue %q (utilisez \"fr\" ou \"en\")",
 	"theme %q is not a folder name under themes/ (use letters, digits, - or _)":                        "theme = %q : ce n'est pas un nom de dossier de themes/ (utilisez des lettres, des chiffres, - ou _)",
 	"theme %q not found: there is no folder themes/%s (remove the key to use the default theme)":       "thème %q introuvable : il n'y a pas de dossier themes/%s (retirez la clé theme pour utiliser le thème par défaut)",
+	"maxFileSize must be 1 or more (megabytes), not %d":                                                "maxFileSize doit valoir 1 ou plus (en mégaoctets), pas %d",
 	"newsPerPage must be 1 or more, not %d":                                                            "newsPerPage doit valoir 1 ou plus, pas %d",
 	"period ends (%d) before it starts (%d)":                                                           "la période finit (%d) avant de commencer (%d)",
 	"period %s %d is not a year (write it with four digits, like 2017)":                                "%[2]d n'est pas une année pour period (écrivez-la avec quatre chiffres, comme 2017)",
@@ -105,7 +118,8 @@ var french = map[string]string{
 	"unknown axis %q%s":   "axe inconnu %q%s",
 	"unknown action %q%s": "action inconnue %q%s",
 	"unknown body %q%s":   "instance inconnue %q%s",
-	"two bodies have the id %q (each body needs its own id)":                      "deux instances ont l'id %q (chaque instance doit avoir son propre id)",
-	"two structures have the id %q (each structure needs its own id)":             "deux structures ont l'id %q (chaque structure doit avoir son propre id)",
-	"body %q reports to itself through parent = %q (the bodies must form a tree)": "l'instance %q dépend d'elle-même par parent = %q (les instances doivent former un arbre, sans boucle)",
+	"two bodies have the id %q (each body needs its own id)":                                          "deux instances ont l'id %q (chaque instance doit avoir son propre id)",
+	"two structures have the id %q (each structure needs its own id)":                                 "deux structures ont l'id %q (chaque structure doit avoir son propre id)",
+	"body %q sits %d levels down from the top body, more than %d (make the tree of bodies shallower)": "l'instance %q est à %d niveaux sous l'instance du haut, plus de %d (faites un arbre d'instances moins profond)",
+	"body %q reports to itself through parent = %q (the bodies must form a tree)":                     "l'instance %q dépend d'elle-même par parent = %q (les instances doivent former un arbre, sans boucle)",
 }

@@ -79,6 +79,9 @@ func extensions() []goldmark.Extender {
 // HTML converts src. idPrefix keeps footnote ids apart when several
 // documents share a page; it may be empty.
 func (r *Renderer) HTML(src, idPrefix string) (template.HTML, error) {
+	if errs := Check("", src, 0); errs != nil {
+		return "", fmt.Errorf("markdown: %w", errs)
+	}
 	source := []byte(src)
 	ctx := parser.NewContext(parser.WithIDs(&ids{used: map[string]bool{}}))
 	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(ctx))

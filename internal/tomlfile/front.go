@@ -2,6 +2,8 @@ package tomlfile
 
 import (
 	"bytes"
+	"io"
+	"io/fs"
 	"strings"
 	"unicode/utf8"
 
@@ -71,4 +73,33 @@ func SplitFront(file, text string) (front string, frontLine0 int, body string, b
 	errs.Add(diag.Pos{File: file, Line: 1, Col: 1},
 		"the front matter opened by +++ on line 1 is never closed (add a line +++ after its last key)")
 	return "", 0, "", 0, errs
+}
+
+// Read reads file from fsys, refusing, without reading it all, a file of
+// more than maxMB megabytes: hint ends that message. Any problem is
+// reported at the file's first line.
+func Read(fsys fs.FS, file string, maxMB int, hint *diag.Msg) ([]byte, diag.List) {
+	var errs diag.List
+	pos := diag.Pos{File: file, Line: 1, Col: 1}
+	limit := int64(min(maxMB, 1<<30)) << 20
+	f, err := fsys.Open(file)
+	if err != nil {
+		errs.Add(pos, "cannot read: %v", err)
+		return nil, errs
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > limit {
+		errs.Add(pos, "the file is bigger than %d MB, the most a file may be%s", maxMB, hint)
+		return nil, errs
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		errs.Add(pos, "cannot read: %v", err)
+		return nil, errs
+	}
+	if int64(len(data)) > limit {
+		errs.Add(pos, "the file is bigger than %d MB, the most a file may be%s", maxMB, hint)
+		return nil, errs
+	}
+	return data, nil
 }

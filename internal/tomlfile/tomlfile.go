@@ -58,6 +58,9 @@ func (d *Doc) Has(path ...string) bool {
 // and fills the struct v points to. The Doc is nil only when the text is
 // not valid TOML.
 func Decode(file, text string, line0 int, v any) (*Doc, diag.List) {
+	if errs := checkLimits(file, text, line0); errs != nil {
+		return nil, errs
+	}
 	var errs diag.List
 	var tree map[string]any
 	if _, err := toml.Decode(text, &tree); err != nil {
