@@ -24,6 +24,7 @@ import (
 	"jalons/internal/content"
 	"jalons/internal/diag"
 	"jalons/internal/render"
+	"jalons/internal/site"
 	"jalons/themes"
 )
 
@@ -47,7 +48,7 @@ type Cache struct {
 
 // Result tells what a build made.
 type Result struct {
-	Site     *content.Site
+	Site     *site.Site
 	Files    render.Files
 	Pages    int // HTML pages
 	Duration time.Duration
@@ -101,18 +102,20 @@ func load(opts Options) (*Result, error) {
 	if opts.Cache != nil {
 		contentCache, renderCache = &opts.Cache.Content, &opts.Cache.Render
 	}
-	site, contentErrs := content.LoadCached(fsys, cfg, opts.Drafts, contentCache)
+	items, contentErrs := content.LoadCached(fsys, cfg, opts.Drafts, contentCache)
 	errs.Append(contentErrs)
+	linked, linkErrs := site.Link(items)
+	errs.Append(linkErrs)
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
 	}
 	static, _ := fs.Sub(fsys, "static")
-	files, err := render.Site(site, themes.Default, render.Options{Theme: theme, Static: static, Cache: renderCache})
+	files, err := render.Site(linked, themes.Default, render.Options{Theme: theme, Static: static, Cache: renderCache})
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Site: site, Files: files}
+	res := &Result{Site: linked, Files: files}
 	for p := range files {
 		if strings.HasSuffix(p, ".html") {
 			res.Pages++

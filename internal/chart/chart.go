@@ -23,6 +23,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"jalons/internal/content"
+	"jalons/internal/site"
 )
 
 // Kind is a kind of chart.
@@ -95,11 +96,11 @@ func pct(r float64) float64 { return math.Round(r * 100) }
 
 // Progress is a horizontal bar chart of the overall progress and each
 // axis's, in percent.
-func Progress(s *content.Site, loc Locale) Chart {
+func Progress(s *site.Site, loc Locale) Chart {
 	var names []string
 	var data []opts.BarData
 	var parts []string
-	add := func(name string, p content.Progress, colour string) {
+	add := func(name string, p site.Progress, colour string) {
 		names = append(names, name)
 		v := any(nil)
 		if p.Known {
@@ -111,12 +112,8 @@ func Progress(s *content.Site, loc Locale) Chart {
 		data = append(data, opts.BarData{Name: name, Value: v, ItemStyle: &opts.ItemStyle{Color: colour}})
 	}
 	add(loc.T("overall"), s.Progress, palette[0])
-	for i, a := range s.Axes {
-		colour := a.Color
-		if colour == "" {
-			colour = palette[(i+1)%len(palette)]
-		}
-		add(a.Title, a.Progress, colour)
+	for _, a := range s.Axes {
+		add(a.Title, a.Progress, a.Color)
 	}
 	return finish("chart-progress", Bar, loc.T("progress")+loc.T("colon")+" "+strings.Join(parts, ", ")+".", percentBars(names, data, loc))
 }
@@ -135,7 +132,7 @@ func percentBars(names []string, data []opts.BarData, loc Locale) *charts.Bar {
 }
 
 // Statuses is a donut of an axis's (or the site's) actions by status.
-func Statuses(id string, c content.Counts, loc Locale) Chart {
+func Statuses(id string, c site.Counts, loc Locale) Chart {
 	var data []opts.PieData
 	var parts []string
 	for _, s := range content.Statuses {
@@ -158,7 +155,7 @@ func Statuses(id string, c content.Counts, loc Locale) Chart {
 }
 
 // Actions is a bar chart of the progress of an axis's actions.
-func Actions(a *content.Axis, loc Locale) Chart {
+func Actions(a *site.Axis, loc Locale) Chart {
 	var names, parts []string
 	var data []opts.BarData
 	for _, ac := range a.Actions {
@@ -180,7 +177,7 @@ func Actions(a *content.Axis, loc Locale) Chart {
 
 // Indicator is a line chart of an indicator's values over time, with its
 // target and baseline as horizontal lines.
-func Indicator(id string, ind *content.Indicator, loc Locale) Chart {
+func Indicator(id string, ind *site.Indicator, loc Locale) Chart {
 	var dates []string
 	var data []opts.LineData
 	for _, v := range ind.Values {
@@ -225,7 +222,7 @@ func toYAxisItems(marks []any) []opts.MarkLineNameYAxisItem {
 // IndicatorSentence says an indicator's latest value against its target:
 // "Familles aidées : 190 familles au 31 décembre 2012, sur un objectif de
 // 200 familles, soit 95 %."
-func IndicatorSentence(ind *content.Indicator, loc Locale) string {
+func IndicatorSentence(ind *site.Indicator, loc Locale) string {
 	latest, ok := ind.Latest()
 	if !ok {
 		return ind.Title + loc.T("colon") + " " + loc.T("noValues")
@@ -242,10 +239,10 @@ func IndicatorSentence(ind *content.Indicator, loc Locale) string {
 
 // Governance is a tree of the bodies, from the bodies that report to none;
 // each node names its members' colleges.
-func Governance(g *content.Governance, loc Locale) Chart {
-	var node func(b *content.Body) *opts.TreeData
+func Governance(g *site.Governance, loc Locale) Chart {
+	var node func(b *site.Body) *opts.TreeData
 	var parts []string
-	node = func(b *content.Body) *opts.TreeData {
+	node = func(b *site.Body) *opts.TreeData {
 		t := &opts.TreeData{Name: b.Name}
 		var kids []string
 		for _, c := range b.Children {

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"jalons/internal/config"
 	"jalons/internal/content"
+	"jalons/internal/site"
 )
 
 // words is a Locale for tests: plain formats, keys as themselves.
@@ -57,12 +59,12 @@ func roundTrip(t *testing.T, c Chart) map[string]any {
 func series(o map[string]any) map[string]any { return o["series"].([]any)[0].(map[string]any) }
 
 func TestIndicator(t *testing.T) {
-	ind := &content.Indicator{Title: "Families", Unit: "families", Target: f(200), Baseline: 10,
+	ind := &site.Indicator{Indicator: &content.Indicator{Title: "Families", Unit: "families", Target: f(200), Baseline: 10},
 		Values: []content.Value{
 			{Date: content.Date{Year: 2010, Month: 12, Day: 31}, Value: 60},
 			{Date: content.Date{Year: 2012, Month: 12, Day: 31}, Value: 190},
 		},
-		Progress: content.Progress{Ratio: 180.0 / 190, Known: true}}
+		Progress: site.Progress{Ratio: 180.0 / 190, Known: true}}
 	c := Indicator("chart-families", ind, words{})
 	if c.ID != "chart-families" || c.Kind != "line" {
 		t.Errorf("id %q kind %q", c.ID, c.Kind)
@@ -100,11 +102,11 @@ func TestIndicator(t *testing.T) {
 func TestIndicatorSentences(t *testing.T) {
 	d := content.Date{Year: 2012, Month: 12, Day: 31}
 	tests := []struct {
-		ind  content.Indicator
+		ind  site.Indicator
 		want string
 	}{
-		{content.Indicator{Title: "People", Unit: "people", Values: []content.Value{{Date: d, Value: 500}}}, "People: 500 people on 2012-12-31."},
-		{content.Indicator{Title: "Empty", Target: f(3)}, "Empty: noValues"},
+		{site.Indicator{Indicator: &content.Indicator{Title: "People", Unit: "people"}, Values: []content.Value{{Date: d, Value: 500}}}, "People: 500 people on 2012-12-31."},
+		{site.Indicator{Indicator: &content.Indicator{Title: "Empty", Target: f(3)}}, "Empty: noValues"},
 	}
 	for _, tt := range tests {
 		if got := IndicatorSentence(&tt.ind, words{}); got != tt.want {
@@ -114,9 +116,9 @@ func TestIndicatorSentences(t *testing.T) {
 }
 
 func TestProgressAndStatuses(t *testing.T) {
-	a := &content.Axis{Title: "A", Progress: content.Progress{Ratio: 0.5, Known: true}}
-	b := &content.Axis{Title: "B", Color: "#123456"}
-	s := &content.Site{Axes: []*content.Axis{a, b}, Progress: content.Progress{Ratio: 0.5, Known: true}}
+	a := &site.Axis{Axis: &content.Axis{Title: "A"}, Progress: site.Progress{Ratio: 0.5, Known: true}}
+	b := &site.Axis{Axis: &content.Axis{Title: "B"}, Color: "#123456"}
+	s := &site.Site{Axes: []*site.Axis{a, b}, Progress: site.Progress{Ratio: 0.5, Known: true}}
 	c := Progress(s, words{})
 	if c.Description != "progress: overall 50%, A 50%, B noProgress." {
 		t.Errorf("Progress description = %q", c.Description)
@@ -127,7 +129,7 @@ func TestProgressAndStatuses(t *testing.T) {
 		t.Errorf("Progress data = %v", data)
 	}
 
-	st := Statuses("chart-st", content.Counts{1, 4, 6, 0, 1}, words{})
+	st := Statuses("chart-st", site.Counts{1, 4, 6, 0, 1}, words{})
 	if st.Description != "statusBreakdown: planned 1, in_progress 4, done 6, abandoned 1." {
 		t.Errorf("Statuses description = %q", st.Description)
 	}
@@ -137,9 +139,9 @@ func TestProgressAndStatuses(t *testing.T) {
 }
 
 func TestActions(t *testing.T) {
-	ax := &content.Axis{Title: "Axis", Actions: []*content.Action{
-		{Title: "One", Status: content.Done, Progress: content.Progress{Ratio: 1, Known: true}},
-		{Title: "Two", Status: content.InProgress},
+	ax := &site.Axis{Axis: &content.Axis{Title: "Axis"}, Actions: []*site.Action{
+		{Action: &content.Action{Title: "One", Status: content.Done}, Progress: site.Progress{Ratio: 1, Known: true}},
+		{Action: &content.Action{Title: "Two", Status: content.InProgress}},
 	}}
 	c := Actions(ax, words{})
 	if c.Description != "Actions of Axis: One 100%, Two noProgress." {
@@ -153,8 +155,13 @@ func TestActions(t *testing.T) {
 }
 
 func TestGovernance(t *testing.T) {
-	g := &content.Governance{Bodies: []content.Body{{ID: "copil", Name: "Copil"}, {ID: "gt", Name: "Working group", Parent: "copil"}}}
-	g.Bodies[0].Children = []*content.Body{&g.Bodies[1]}
+	in := &content.Items{Config: &config.Config{}, Governance: &content.Governance{
+		Bodies: []content.Body{{ID: "copil", Name: "Copil"}, {ID: "gt", Name: "Working group", Parent: "copil"}}}}
+	s, errs := site.Link(in)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	g := s.Governance
 	c := Governance(g, words{})
 	if c.Description != "orgChart: Working group reports to Copil." {
 		t.Errorf("Governance description = %q", c.Description)

@@ -5,7 +5,7 @@ import (
 	"hash/fnv"
 	"io/fs"
 	"path"
-	"sort"
+	"strconv"
 	"strings"
 
 	"jalons/internal/config"
@@ -68,35 +68,28 @@ type loader struct {
 	cache *Cache // nil: read every file
 	errs  diag.List
 	notes diag.List // what was skipped, said without failing the build
-	site  *Site
-	// first file of each slug, by kind, to name both files of a duplicate
-	seen map[string]map[string]string
+	site  *Items
 }
 
 // Load reads config's site from fsys, the site's folder: content/ and the
 // list of files under static/. News drafts are kept only when drafts is
-// true.
-func Load(fsys fs.FS, cfg *config.Config, drafts bool) (*Site, diag.List) {
+// true. It returns the items it could read, and every problem.
+func Load(fsys fs.FS, cfg *config.Config, drafts bool) (*Items, diag.List) {
 	return LoadCached(fsys, cfg, drafts, nil)
 }
 
 // LoadCached is Load with a cache of the files read by earlier loads.
-func LoadCached(fsys fs.FS, cfg *config.Config, drafts bool, cache *Cache) (*Site, diag.List) {
-	l := &loader{fsys: fsys, cache: cache, site: &Site{Config: cfg}, seen: map[string]map[string]string{}}
+func LoadCached(fsys fs.FS, cfg *config.Config, drafts bool, cache *Cache) (*Items, diag.List) {
+	l := &loader{fsys: fsys, cache: cache, site: &Items{Config: cfg, Unread: map[Kind][]string{}}}
 	l.walkContent(drafts)
 	l.site.Static = l.listStatic()
 	if cfg.Logo != "" {
 		l.checkStatic(cfg.Doc.Pos("logo"), "logo", cfg.Logo)
 	}
-	l.resolve()
-	if len(l.errs) > 0 {
-		l.errs.Sort()
-		return nil, l.errs
-	}
-	computeProgress(l.site)
+	l.errs.Sort()
 	l.notes.Sort()
 	l.site.Notes = l.notes
-	return l.site, nil
+	return l.site, l.errs
 }
 
 func (l *loader) walkContent(drafts bool) {
@@ -148,18 +141,25 @@ func (l *loader) walkContent(drafts bool) {
 			l.errs.Add(diag.Pos{File: p}, "unexpected file: content/%s/ holds only %s files", dir, kind.Ext())
 			return nil
 		}
+		var read bool
 		switch kind {
 		case KindAxis:
-			l.axis(p)
+			read = l.axis(p)
 		case KindAction:
-			l.action(p)
+			read = l.action(p)
 		case KindIndicator:
-			l.indicator(p)
+			read = l.indicator(p)
 		case KindNews:
-			l.news(p, drafts)
+			read = l.news(p, drafts)
 		case KindPage:
-			if pg := l.page(p); pg != nil {
+			var pg *Page
+			if pg, read = l.page(p); pg != nil {
 				l.site.Pages = append(l.site.Pages, pg)
+			}
+		}
+		if !read {
+			if s := fileSlug(p); s != "" {
+				l.site.Unread[kind] = append(l.site.Unread[kind], s)
 			}
 		}
 		return nil
@@ -185,8 +185,8 @@ func (l *loader) decode(file string, front bool, v any) (Source, bool) {
 	maxMB := l.site.Config.MaxFileSize
 	src, ok = decodeText(l.fsys, file, front, maxMB, v, &errs)
 	l.errs.Append(errs)
-	tooBig := stamp != nil && stamp.Size() > int64(maxMB)<<20     // maxFileSize may change
-	if _, governance := v.(*Governance); !governance && !tooBig { // linking changes its bodies in place
+	tooBig := stamp != nil && stamp.Size() > int64(maxMB)<<20 // maxFileSize may change
+	if !tooBig {
 		l.cache.keep(stamp, file, v, src, ok, errs)
 	}
 	return src, ok
@@ -235,44 +235,39 @@ func checkImages(errs *diag.List, md string, at func(markdown.Image) diag.Pos) {
 
 var maxFileSizeHint = diag.Errorf(" (split it, or raise maxFileSize, in megabytes, in config.toml)")
 
-// slugOf returns an item's slug, from its front matter or its file name,
-// and reports a slug seen twice for the same kind.
-func (l *loader) slugOf(kind string, src Source, key string) string {
-	s := key
+// slugOf returns an item's slug, from its front matter or its file name.
+// Two items of a kind with the same slug are package site's to report.
+func (l *loader) slugOf(src Source, key string) string {
 	if key != "" {
 		if !slug.Valid(key) {
 			l.errs.Add(src.Doc.Pos("slug"), "slug %q must be lowercase letters, digits and hyphens, like %q", key, slug.Make(key))
 			return ""
 		}
-	} else {
-		base := path.Base(src.File)
-		s = slug.Make(strings.TrimSuffix(base, path.Ext(base)))
-		if s == "" {
-			l.errs.Add(diag.Pos{File: src.File}, "the file name gives no slug: name it with letters or digits, like mon-action%s", path.Ext(base))
-			return ""
-		}
+		return key
 	}
-	if l.seen[kind] == nil {
-		l.seen[kind] = map[string]string{}
+	s := fileSlug(src.File)
+	if s == "" {
+		l.errs.Add(diag.Pos{File: src.File}, "the file name gives no slug: name it with letters or digits, like mon-action%s", path.Ext(src.File))
 	}
-	if first, dup := l.seen[kind][s]; dup {
-		l.errs.Add(src.Doc.Pos(), "two %s have the slug %q: %s and %s (rename one file, or set slug = \"…\" in one of them)", kind, s, first, src.File)
-		return ""
-	}
-	l.seen[kind][s] = src.File
 	return s
 }
 
-func (l *loader) page(file string) *Page {
+// fileSlug is the slug a file's name gives.
+func fileSlug(file string) string {
+	base := path.Base(file)
+	return slug.Make(strings.TrimSuffix(base, path.Ext(base)))
+}
+
+func (l *loader) page(file string) (*Page, bool) {
 	pg := &Page{}
 	src, ok := l.markdown(file, pg)
 	if !ok {
-		return nil
+		return nil, false
 	}
 	pg.Src = src
 	l.required(src, "title", pg.Title)
-	pg.Slug = l.slugOf("pages", src, pg.SlugKey)
-	return pg
+	pg.Slug = l.slugOf(src, pg.SlugKey)
+	return pg, true
 }
 
 // home reads content/_index.md, whose keys are a page's, none required:
@@ -287,29 +282,30 @@ func (l *loader) home(file string) {
 	}
 }
 
-func (l *loader) axis(file string) {
+func (l *loader) axis(file string) bool {
 	a := &Axis{}
 	src, ok := l.markdown(file, a)
 	if !ok {
-		return
+		return false
 	}
 	a.Src = src
-	a.Slug = l.slugOf("axes", src, a.SlugKey)
+	a.Slug = l.slugOf(src, a.SlugKey)
 	l.required(src, "title", a.Title)
 	if a.Color != "" && !isHexColor(a.Color) {
 		l.errs.Add(src.Doc.Pos("color"), "color %q must be a hex colour like \"#b34e00\"", a.Color)
 	}
 	l.site.Axes = append(l.site.Axes, a)
+	return true
 }
 
-func (l *loader) action(file string) {
+func (l *loader) action(file string) bool {
 	a := &Action{}
 	src, ok := l.markdown(file, a)
 	if !ok {
-		return
+		return false
 	}
 	a.Src = src
-	a.Slug = l.slugOf("actions", src, a.SlugKey)
+	a.Slug = l.slugOf(src, a.SlugKey)
 	l.required(src, "title", a.Title)
 	pos := src.Doc.Pos
 	if !a.Start.IsZero() && !a.End.IsZero() && a.End.Before(a.Start) {
@@ -330,17 +326,18 @@ func (l *loader) action(file string) {
 		}
 	}
 	l.site.Actions = append(l.site.Actions, a)
+	return true
 }
 
-func (l *loader) indicator(file string) {
+func (l *loader) indicator(file string) bool {
 	ind := &Indicator{}
 	src, ok := l.decode(file, false, ind)
 	if !ok {
-		return
+		return false
 	}
 	ind.Src = src
 	doc := src.Doc
-	ind.Slug = l.slugOf("indicators", ind.Src, ind.SlugKey)
+	ind.Slug = l.slugOf(ind.Src, ind.SlugKey)
 	checkImages(&l.errs, ind.Description, func(markdown.Image) diag.Pos { return doc.Pos("description") })
 	l.required(ind.Src, "title", ind.Title)
 	if errs := markdown.Check(file, ind.Description, doc.Pos("description").Line-1); errs != nil {
@@ -349,7 +346,6 @@ func (l *loader) indicator(file string) {
 	if ind.Direction == "" {
 		ind.Direction = Increase
 	}
-	// Values are shown sorted by date, whatever their order in the file.
 	where := make(map[Date]int, len(ind.Values))
 	for i, v := range ind.Values {
 		if j, dup := where[v.Date]; dup && !v.Date.IsZero() {
@@ -358,19 +354,18 @@ func (l *loader) indicator(file string) {
 		}
 		where[v.Date] = i
 	}
-	ind.Values = append([]Value(nil), ind.Values...) // the cache keeps the file's order
-	sort.SliceStable(ind.Values, func(i, j int) bool { return ind.Values[i].Date.Before(ind.Values[j].Date) })
 	l.site.Indicators = append(l.site.Indicators, ind)
+	return true
 }
 
-func (l *loader) news(file string, drafts bool) {
+func (l *loader) news(file string, drafts bool) bool {
 	n := &News{}
 	src, ok := l.markdown(file, n)
 	if !ok {
-		return
+		return false
 	}
 	n.Src = src
-	n.Slug = l.slugOf("news items", src, n.SlugKey)
+	n.Slug = l.slugOf(src, n.SlugKey)
 	l.required(src, "title", n.Title)
 	if n.Image != "" {
 		l.checkStatic(src.Doc.Pos("image"), "image", n.Image)
@@ -379,9 +374,10 @@ func (l *loader) news(file string, drafts bool) {
 		}
 	}
 	if n.Draft && !drafts {
-		return
+		return true
 	}
 	l.site.News = append(l.site.News, n)
+	return true
 }
 
 func (l *loader) governance(file string) {
@@ -449,6 +445,8 @@ func (l *loader) listStatic() []string {
 	})
 	return files
 }
+
+func itoa(i int) string { return strconv.Itoa(i) }
 
 func hash(text string) uint64 {
 	h := fnv.New64a()

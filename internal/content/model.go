@@ -1,12 +1,16 @@
-// Package content reads the content/ folder of a site into typed,
-// validated, cross-referenced values, and computes progress.
+// Package content reads the content/ folder of a site into typed values,
+// one per file, each checked on its own: its keys, their types, the
+// values a key allows, the files it names under static/.
 //
 // The layout and every key are described in docs/content-format.md:
 // content/_index.md, axes/<slug>.md, actions/<slug>.md,
 // indicators/<slug>.toml, news/<slug>.md, governance.md, pages/<slug>.md.
 // Markdown files start with TOML front matter between two lines of +++.
-// Load reports every problem it finds, each with its file, line and column,
-// and returns a Site only when there is none.
+// Load reports every problem it finds, each with its file, line and column.
+//
+// What ties files together — references by slug, progress, order — is
+// package site's. An item is never changed once decoded, so that the
+// cache of `jalons serve` keeps it as it is.
 package content
 
 import (
@@ -82,18 +86,6 @@ func (d *Direction) UnmarshalText(b []byte) error {
 	return diag.Errorf("unknown direction %q%s; use \"increase\" or \"decrease\"", string(b), diag.Suggest(string(b), []string{"increase", "decrease"}))
 }
 
-// Progress is a share of the way done, from 0 to 1, when it is known.
-type Progress struct {
-	Ratio float64
-	Known bool
-}
-
-// Counts is the number of actions by status, indexed by Status.
-type Counts [5]int
-
-// Total is the number of actions counted.
-func (c Counts) Total() int { return c[0] + c[1] + c[2] + c[3] + c[4] }
-
 // Page is the home page's introduction or a free page.
 type Page struct {
 	Title   string `toml:"title,required"`
@@ -112,11 +104,8 @@ type Axis struct {
 	Summary string `toml:"summary"`
 	SlugKey string `toml:"slug"`
 
-	Slug     string
-	Src      Source
-	Actions  []*Action
-	Progress Progress
-	Counts   Counts
+	Slug string
+	Src  Source
 }
 
 // Action is an action sheet ("fiche action").
@@ -137,17 +126,9 @@ type Action struct {
 	Weight      *float64 `toml:"weight"`
 	SlugKey     string   `toml:"slug"`
 
-	Slug          string
-	Src           Source
-	Axis          *Axis
-	LeadStructure *Structure // when lead names a structure of the governance
-	Indicators    []*Indicator
-	News          []*News
-	Progress      Progress
+	Slug string
+	Src  Source
 }
-
-// Counted reports whether the action counts in axis and overall averages.
-func (a *Action) Counted() bool { return a.Status != Abandoned && a.Progress.Known }
 
 // Value is one measure of an indicator.
 type Value struct {
@@ -169,18 +150,8 @@ type Indicator struct {
 	Values      []Value   `toml:"values"`
 	SlugKey     string    `toml:"slug"`
 
-	Slug     string
-	Src      Source
-	Action   *Action // nil for an indicator of the whole project
-	Progress Progress
-}
-
-// Latest is the value with the latest date, if any.
-func (ind *Indicator) Latest() (Value, bool) {
-	if len(ind.Values) == 0 {
-		return Value{}, false
-	}
-	return ind.Values[len(ind.Values)-1], true
+	Slug string
+	Src  Source
 }
 
 // News is a news item ("actualité").
@@ -195,10 +166,8 @@ type News struct {
 	Draft       bool     `toml:"draft"`
 	SlugKey     string   `toml:"slug"`
 
-	Slug    string
-	Src     Source
-	Axes    []*Axis
-	Actions []*Action
+	Slug string
+	Src  Source
 }
 
 // Governance describes who steers the project.
@@ -211,17 +180,6 @@ type Governance struct {
 	Src Source
 }
 
-// Roots are the bodies that report to no other.
-func (g *Governance) Roots() []*Body {
-	var out []*Body
-	for i := range g.Bodies {
-		if g.Bodies[i].Parent == "" {
-			out = append(out, &g.Bodies[i])
-		}
-	}
-	return out
-}
-
 // Body is a steering body: committee, board, users' committee.
 type Body struct {
 	ID      string   `toml:"id,required"`
@@ -230,9 +188,6 @@ type Body struct {
 	Parent  string   `toml:"parent"`
 	Meets   string   `toml:"meets"`
 	Members []Member `toml:"members"`
-
-	Up       *Body // the body it reports to; nil for a body that reports to none
-	Children []*Body
 }
 
 // Member sits in a body, maybe in one of its colleges.
@@ -257,22 +212,23 @@ type Meeting struct {
 	BodyID string `toml:"body"`
 	Title  string `toml:"title,required"`
 	Report string `toml:"report"`
-
-	Body *Body
 }
 
-// Site is the whole content of a site, checked and linked.
-type Site struct {
+// Items are what Load read: every item of a site, each checked on its own,
+// in no particular order, nothing linked.
+type Items struct {
 	Config     *config.Config
 	Home       *Page // nil without content/_index.md
 	Axes       []*Axis
 	Actions    []*Action
 	Indicators []*Indicator
-	News       []*News // newest first; drafts only when asked for
+	News       []*News // drafts only when asked for
 	Pages      []*Page
 	Governance *Governance // nil without content/governance.md
 	Static     []string    // files under static/, relative to it
 	Notes      diag.List   // what was skipped (links out of the site): said, not failed
-	Progress   Progress
-	Counts     Counts
+	// Unread are the slugs, by kind, of the files that could not be read
+	// (their problems are reported): references to them are not reported
+	// again as unknown.
+	Unread map[Kind][]string
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"jalons/internal/content"
+	"jalons/internal/site"
 )
 
 // data writes the open data files: data/actions.csv, data/indicators.csv,
@@ -112,7 +113,7 @@ func optNum(f *float64) string {
 }
 
 // pct is a progress as a percentage with at most two decimals, or "".
-func pct(p content.Progress) string {
+func pct(p site.Progress) string {
 	if !p.Known {
 		return ""
 	}
@@ -121,7 +122,7 @@ func pct(p content.Progress) string {
 
 type jsonProgress *float64
 
-func progressJSON(p content.Progress) jsonProgress {
+func progressJSON(p site.Progress) jsonProgress {
 	if !p.Known {
 		return nil
 	}
@@ -197,7 +198,7 @@ type jsonSite struct {
 	News       []jsonNews      `json:"news"`
 }
 
-func statusMap(c content.Counts) map[string]int {
+func statusMap(c site.Counts) map[string]int {
 	m := map[string]int{}
 	for _, s := range content.Statuses {
 		m[s.Code()] = c[s]

@@ -6,13 +6,14 @@ import (
 
 	"jalons/internal/chart"
 	"jalons/internal/content"
+	"jalons/internal/site"
 )
 
 // Bar is what the "progress" partial receives.
 type Bar struct {
 	ID       string
 	Label    string
-	Progress content.Progress
+	Progress site.Progress
 }
 
 // Row is a line of the status breakdown.
@@ -42,17 +43,17 @@ func (r *renderer) funcs() template.FuncMap {
 		"section":  func(name string) string { return r.url(r.section(name)) },
 		"markdown": r.markdown,
 		"whole":    func(ratio float64) int { return int(math.Round(ratio * 100)) },
-		"bar": func(id, label string, p content.Progress) Bar {
+		"bar": func(id, label string, p site.Progress) Bar {
 			return Bar{ID: id, Label: label, Progress: p}
 		},
-		"statusRows": func(c content.Counts) []Row {
+		"statusRows": func(c site.Counts) []Row {
 			var rows []Row
 			for _, s := range content.Statuses {
 				rows = append(rows, Row{Status: s, Label: l.Status(s), Count: c[s]})
 			}
 			return rows
 		},
-		"latest": func(ind *content.Indicator) *content.Value {
+		"latest": func(ind *site.Indicator) *content.Value {
 			if v, ok := ind.Latest(); ok {
 				return &v
 			}
@@ -67,13 +68,13 @@ func (r *renderer) funcs() template.FuncMap {
 			return false
 		},
 		"chartProgress": func() chart.Chart { return chart.Progress(r.site, l) },
-		"chartStatuses": func(id string, c content.Counts) chart.Chart { return chart.Statuses(id, c, l) },
-		"chartActions":  func(a *content.Axis) chart.Chart { return chart.Actions(a, l) },
-		"chartIndicator": func(ind *content.Indicator) chart.Chart {
+		"chartStatuses": func(id string, c site.Counts) chart.Chart { return chart.Statuses(id, c, l) },
+		"chartActions":  func(a *site.Axis) chart.Chart { return chart.Actions(a, l) },
+		"chartIndicator": func(ind *site.Indicator) chart.Chart {
 			return chart.Indicator("chart-"+ind.Slug, ind, l)
 		},
-		"chartGovernance": func(g *content.Governance) chart.Chart { return chart.Governance(g, l) },
-		"firstNews": func(s *content.Site, n int) []*content.News {
+		"chartGovernance": func(g *site.Governance) chart.Chart { return chart.Governance(g, l) },
+		"firstNews": func(s *site.Site, n int) []*site.News {
 			return s.News[:min(n, len(s.News))]
 		},
 	}
@@ -81,8 +82,8 @@ func (r *renderer) funcs() template.FuncMap {
 
 // keyIndicators are the indicators of the whole project, then those that
 // measure progress, six at most.
-func keyIndicators(s *content.Site) []*content.Indicator {
-	var out []*content.Indicator
+func keyIndicators(s *site.Site) []*site.Indicator {
+	var out []*site.Indicator
 	for _, ind := range s.Indicators {
 		if ind.Action == nil {
 			out = append(out, ind)

@@ -20,6 +20,7 @@ import (
 	"jalons/internal/content"
 	"jalons/internal/diag"
 	"jalons/internal/markdown"
+	"jalons/internal/site"
 )
 
 // Files is a built site: output path ("axes/x/index.html") → content.
@@ -34,7 +35,7 @@ type Link struct {
 
 // NewsList is one page of the news list.
 type NewsList struct {
-	Items      []*content.News
+	Items      []*site.News
 	Number     int
 	Total      int
 	Prev, Next string // paths of the neighbour pages, "" at the ends
@@ -42,7 +43,7 @@ type NewsList struct {
 
 // Page is what a template receives.
 type Page struct {
-	Site        *content.Site
+	Site        *site.Site
 	Kind        Kind
 	Title       string
 	Path        string // relative to the site's root: "" for home
@@ -51,10 +52,10 @@ type Page struct {
 	Menu        []Link
 	Body        template.HTML
 
-	Axis      *content.Axis
-	Action    *content.Action
-	Indicator *content.Indicator
-	News      *content.News
+	Axis      *site.Axis
+	Action    *site.Action
+	Indicator *site.Indicator
+	News      *site.News
 	Page      *content.Page
 	List      *NewsList
 }
@@ -106,7 +107,7 @@ type Options struct {
 	// files override the default theme's.
 	Theme fs.FS
 	// Static is the site's static/ folder: its files that the site lists
-	// (content.Site.Static) are copied as they are.
+	// (site.Site.Static) are copied as they are.
 	Static fs.FS
 }
 
@@ -115,7 +116,7 @@ type renderer struct {
 	global uint64 // what every page depends on: config, theme, menu, footer
 	// Groups of sources, for the pages that show many items.
 	news, indicators, all *content.Source
-	site                  *content.Site
+	site                  *site.Site
 	loc                   *locale
 	md                    *markdown.Renderer
 	theme                 fs.FS
@@ -128,7 +129,7 @@ type renderer struct {
 
 // Site renders s with theme (the default theme, or a site's theme over
 // it).
-func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
+func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	siteTheme := opts.Theme
 	if siteTheme != nil {
 		theme = overlay{upper: siteTheme, lower: theme}
@@ -167,7 +168,7 @@ func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
 		}
 	}
 	r.global = r.globalKey()
-	r.news = group("(news)", sources(s.News, func(n *content.News) *content.Source { return &n.Src }))
+	r.news = group("(news)", sources(s.News, func(n *site.News) *content.Source { return &n.Src }))
 	// The list of indicators shows each indicator and its action's title.
 	titles := fnv.New64a()
 	for _, ind := range s.Indicators {
@@ -176,14 +177,14 @@ func Site(s *content.Site, theme fs.FS, opts Options) (Files, error) {
 		}
 	}
 	r.indicators = group("(indicators)",
-		sources(s.Indicators, func(i *content.Indicator) *content.Source { return &i.Src }),
+		sources(s.Indicators, func(i *site.Indicator) *content.Source { return &i.Src }),
 		[]*content.Source{{File: "(action titles)", Hash: titles.Sum64()}})
 	other := []*content.Source{r.news, r.indicators}
-	other = append(other, sources(s.Actions, func(a *content.Action) *content.Source { return &a.Src })...)
+	other = append(other, sources(s.Actions, func(a *site.Action) *content.Source { return &a.Src })...)
 	if s.Home != nil {
 		other = append(other, &s.Home.Src)
 	}
-	r.all = group("(all)", other, sources(s.Axes, func(a *content.Axis) *content.Source { return &a.Src }))
+	r.all = group("(all)", other, sources(s.Axes, func(a *site.Axis) *content.Source { return &a.Src }))
 	if err := r.pages(); err != nil {
 		return nil, err
 	}
@@ -347,13 +348,13 @@ func (r *renderer) section(name string) string { return r.loc.paths[name] + "/" 
 // pathOf is the path of an item's page.
 func (r *renderer) pathOf(item any) string {
 	switch v := item.(type) {
-	case *content.Axis:
+	case *site.Axis:
 		return "axes/" + v.Slug + "/"
-	case *content.Action:
+	case *site.Action:
 		return "actions/" + v.Slug + "/"
-	case *content.Indicator:
+	case *site.Indicator:
 		return r.section("indicators") + v.Slug + "/"
-	case *content.News:
+	case *site.News:
 		return r.section("news") + v.Slug + "/"
 	case *content.Page:
 		return v.Slug + "/"
@@ -632,20 +633,13 @@ func (r *renderer) pagePaths() []string {
 	return out
 }
 
-// palette gives axes without a color one that keeps 4.5:1 against white.
-var palette = []string{"#1f5f8b", "#8a3b12", "#2e6b30", "#6a3d7c", "#8b1e3f", "#005f73", "#5c5c00", "#3d4f7c"}
-
 // axisColors is a style sheet with a class per axis (.axis-<slug>), so
 // that pages carry no inline style and a strict Content-Security-Policy
 // holds.
 func (r *renderer) axisColors() []byte {
 	var b strings.Builder
-	for i, a := range r.site.Axes {
-		c := a.Color
-		if c == "" {
-			c = palette[i%len(palette)]
-		}
-		fmt.Fprintf(&b, ".axis-%s { --axis: %s; }\n", a.Slug, c)
+	for _, a := range r.site.Axes {
+		fmt.Fprintf(&b, ".axis-%s { --axis: %s; }\n", a.Slug, a.Color)
 	}
 	return []byte(b.String())
 }

@@ -69,6 +69,7 @@ import (
 	"jalons/internal/config"
 	"jalons/internal/content"
 	"jalons/internal/diag"
+	"jalons/internal/site"
 	"jalons/internal/slug"
 	"jalons/internal/tomlfile"
 )
@@ -109,7 +110,7 @@ func New(dir, name, title string, today time.Time) (string, error) {
 		return "", fmt.Errorf("the title %q gives no file name: use letters or digits (accents are fine), like jalons new %s %q", title, kind, examples[kind])
 	}
 	if kind == content.KindPage {
-		for _, r := range content.Reserved {
+		for _, r := range site.Reserved {
 			if s == r {
 				return "", fmt.Errorf("the page slug %q is taken by a section of the site (choose another title)", s)
 			}

@@ -18,7 +18,7 @@ var today = time.Date(2026, time.April, 29, 15, 4, 5, 0, time.UTC)
 
 // site is a small site in language lang. Its first axis by order is
 // "precarites", though "familles" comes first by file name.
-func site(lang string) string {
+func siteText(lang string) string {
 	return `
 -- config.toml --
 title = "Projet social"
@@ -84,7 +84,7 @@ func TestNew(t *testing.T) {
 	for _, lang := range []string{"fr", "en"} {
 		for _, kind := range Kinds {
 			t.Run(lang+"/"+kind, func(t *testing.T) {
-				dir := sitetest.Dir(t, site(lang))
+				dir := sitetest.Dir(t, siteText(lang))
 				got, err := New(dir, kind, "  Café des parents\t« été » ", today)
 				if err != nil {
 					t.Fatalf("New: %v", err)
@@ -169,7 +169,7 @@ func TestNew(t *testing.T) {
 // TestNewText shows a whole new action, so that a change to the layout is
 // seen in review.
 func TestNewText(t *testing.T) {
-	dir := sitetest.Dir(t, site("fr"))
+	dir := sitetest.Dir(t, siteText("fr"))
 	p, err := New(dir, "action", "Épicerie sociale solidaire", today)
 	if err != nil {
 		t.Fatal(err)
@@ -217,7 +217,7 @@ func TestNewUncommented(t *testing.T) {
 	for _, lang := range []string{"fr", "en"} {
 		for _, kind := range Kinds {
 			t.Run(lang+"/"+kind, func(t *testing.T) {
-				dir := sitetest.Dir(t, site(lang)+"-- static/images/photo.jpg --\njpg\n")
+				dir := sitetest.Dir(t, siteText(lang)+"-- static/images/photo.jpg --\njpg\n")
 				p, err := New(dir, kind, "Nouvel élément", today)
 				if err != nil {
 					t.Fatal(err)
@@ -242,7 +242,7 @@ func TestNewUncommented(t *testing.T) {
 // TestNewQuotes checks that a title with quotes and backslashes is
 // written as valid TOML.
 func TestNewQuotes(t *testing.T) {
-	dir := sitetest.Dir(t, site("fr"))
+	dir := sitetest.Dir(t, siteText("fr"))
 	const title = `L'atelier "Bien vieillir" \ 2026`
 	if _, err := New(dir, "page", title, today); err != nil {
 		t.Fatal(err)
@@ -328,29 +328,29 @@ func TestNewErrors(t *testing.T) {
 	tests := []struct {
 		name, files, kind, title, want string
 	}{
-		{"unknown kind with hint", site("fr"), "axe", "Familles",
+		{"unknown kind with hint", siteText("fr"), "axe", "Familles",
 			`unknown kind "axe" (did you mean "axis"?); use one of axis, action, indicator, news, page`},
-		{"unknown kind plural", site("fr"), "actions", "Familles",
+		{"unknown kind plural", siteText("fr"), "actions", "Familles",
 			`unknown kind "actions" (did you mean "action"?); use one of axis, action, indicator, news, page`},
-		{"unknown kind", site("fr"), "fiche", "Familles",
+		{"unknown kind", siteText("fr"), "fiche", "Familles",
 			`unknown kind "fiche"; use one of axis, action, indicator, news, page`},
-		{"empty title", site("fr"), "action", "",
+		{"empty title", siteText("fr"), "action", "",
 			`the title is empty: give one in quotes, like jalons new action "Épicerie sociale"`},
-		{"blank title", site("fr"), "axis", " \t ",
+		{"blank title", siteText("fr"), "axis", " \t ",
 			`the title is empty: give one in quotes, like jalons new axis "Réduire les précarités"`},
-		{"title without slug", site("fr"), "news", "日本 !",
+		{"title without slug", siteText("fr"), "news", "日本 !",
 			`the title "日本 !" gives no file name: use letters or digits (accents are fine), like jalons new news "Réunion des partenaires"`},
-		{"reserved page", site("fr"), "page", "Actualités",
+		{"reserved page", siteText("fr"), "page", "Actualités",
 			`the page slug "actualites" is taken by a section of the site (choose another title)`},
 		{"no config", "-- content/axes/a.md --\n", "indicator", "Familles aidées",
 			`no config.toml in DIR: jalons new works in a site's folder (give it with -source DIR, or make a site with jalons init DIR)`},
 		{"broken config", "-- config.toml --\ntitle = \"P\nlanguage = \"fr\"\n", "axis", "Familles",
 			`config.toml:1:11: invalid TOML: strings cannot contain newlines (check quotes around text, commas in lists, and one key = value per line)`},
-		{"file exists", site("fr"), "axis", "Familles",
+		{"file exists", siteText("fr"), "axis", "Familles",
 			`DIR/content/axes/familles.md already exists (edit it, or choose another title)`},
-		{"same slug from file name", site("fr") + "-- content/news/Réunion publique.md --\n+++\ntitle = \"R\"\ndate = 2026-01-01\n+++\n", "news", "Réunion publique",
+		{"same slug from file name", siteText("fr") + "-- content/news/Réunion publique.md --\n+++\ntitle = \"R\"\ndate = 2026-01-01\n+++\n", "news", "Réunion publique",
 			`DIR/content/news/Réunion publique.md already has the slug "reunion-publique" (edit it, or choose another title)`},
-		{"same slug from slug key", site("fr") + "-- content/indicators/a.toml --\ntitle = \"A\"\nslug = \"familles-aidees\"\n", "indicator", "Familles aidées",
+		{"same slug from slug key", siteText("fr") + "-- content/indicators/a.toml --\ntitle = \"A\"\nslug = \"familles-aidees\"\n", "indicator", "Familles aidées",
 			`DIR/content/indicators/a.toml already has the slug "familles-aidees" (edit it, or choose another title)`},
 	}
 	for _, tt := range tests {

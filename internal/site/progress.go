@@ -1,4 +1,6 @@
-package content
+package site
+
+import "jalons/internal/content"
 
 // computeProgress sets the progress of every indicator, action and axis,
 // and the whole site's, as docs/content-format.md section 8 says.
@@ -37,9 +39,9 @@ func actionProgress(a *Action) Progress {
 	switch {
 	case a.Manual != nil:
 		return Progress{Ratio: *a.Manual / 100, Known: true}
-	case a.Status == Done:
+	case a.Status == content.Done:
 		return Progress{Ratio: 1, Known: true}
-	case a.Status == Planned:
+	case a.Status == content.Planned:
 		return Progress{Ratio: 0, Known: true}
 	}
 	sum, n := 0.0, 0

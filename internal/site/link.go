@@ -1,10 +1,12 @@
-package content
+package site
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"jalons/internal/content"
 	"jalons/internal/diag"
 	"jalons/internal/slug"
 )
@@ -16,25 +18,99 @@ func itoa(i int) string { return strconv.Itoa(i) }
 var Reserved = []string{"axes", "actions", "indicateurs", "indicators", "actualites", "news",
 	"gouvernance", "governance", "data", "page", "static", "feed-xml", "sitemap-xml", "robots-txt", "404-html"}
 
-// resolve links the items to each other by slug, reports unknown
-// references, and sorts every list.
-func (l *loader) resolve() {
-	s := l.site
-	axes := map[string]*Axis{}
-	for _, a := range s.Axes {
-		if a.Slug != "" {
-			axes[a.Slug] = a
+// linker builds a Site and collects the problems of references.
+type linker struct {
+	in   *content.Items
+	errs diag.List
+}
+
+// Link links items into a Site: it resolves references by slug, computes
+// progress and counts, and sorts every list. Problems of references (an
+// unknown axis, two items with one slug) are reported, except references
+// to files that could not be read, whose own problems are reported
+// already. The Site is nil when there is a problem.
+func Link(in *content.Items) (*Site, diag.List) {
+	l := &linker{in: in}
+	s := l.link()
+	if len(l.errs) > 0 {
+		l.errs.Sort()
+		return nil, l.errs
+	}
+	computeProgress(s)
+	return s, nil
+}
+
+// pos is where a key of an item stands; items made in memory have no Doc.
+func pos(src content.Source, keys ...string) diag.Pos {
+	if src.Doc == nil {
+		return diag.Pos{File: src.File}
+	}
+	return src.Doc.Pos(keys...)
+}
+
+// unique drops the items of a kind whose slug another item already has,
+// reporting both files.
+func unique[T any](l *linker, kind string, items []T, key func(T) (string, content.Source)) []T {
+	first := map[string]string{}
+	out := make([]T, 0, len(items))
+	for _, it := range items {
+		s, src := key(it)
+		if s == "" {
+			continue // no slug: reported already
 		}
+		if f, dup := first[s]; dup {
+			l.errs.Add(pos(src), "two %s have the slug %q: %s and %s (rename one file, or set slug = \"…\" in one of them)", kind, s, f, src.File)
+			continue
+		}
+		first[s] = src.File
+		out = append(out, it)
+	}
+	return out
+}
+
+// byFile orders items by file, so that "the first file" of a duplicate
+// does not depend on the order the files were read in.
+func byFile[T any](items []T, src func(T) content.Source) []T {
+	out := slices.Clone(items)
+	sort.SliceStable(out, func(i, j int) bool { return src(out[i]).File < src(out[j]).File })
+	return out
+}
+
+func (l *linker) link() *Site {
+	in := l.in
+	s := &Site{Config: in.Config, Home: in.Home, Static: in.Static, Notes: in.Notes}
+	unread := func(k content.Kind, slug string) bool { return slices.Contains(in.Unread[k], slug) }
+
+	axes := map[string]*Axis{}
+	for _, a := range unique(l, "axes", byFile(in.Axes, func(a *content.Axis) content.Source { return a.Src }),
+		func(a *content.Axis) (string, content.Source) { return a.Slug, a.Src }) {
+		ax := &Axis{Axis: a, Color: a.Color}
+		axes[a.Slug] = ax
+		s.Axes = append(s.Axes, ax)
 	}
 	actions := map[string]*Action{}
-	for _, a := range s.Actions {
-		if a.Slug != "" {
-			actions[a.Slug] = a
-		}
+	for _, a := range unique(l, "actions", byFile(in.Actions, func(a *content.Action) content.Source { return a.Src }),
+		func(a *content.Action) (string, content.Source) { return a.Slug, a.Src }) {
+		ac := &Action{Action: a}
+		actions[a.Slug] = ac
+		s.Actions = append(s.Actions, ac)
 	}
-	structures := map[string]*Structure{}
-	if g := s.Governance; g != nil {
-		l.resolveGovernance(g, structures)
+	for _, ind := range unique(l, "indicators", byFile(in.Indicators, func(i *content.Indicator) content.Source { return i.Src }),
+		func(i *content.Indicator) (string, content.Source) { return i.Slug, i.Src }) {
+		values := slices.Clone(ind.Values)
+		sort.SliceStable(values, func(i, j int) bool { return values[i].Date.Before(values[j].Date) })
+		s.Indicators = append(s.Indicators, &Indicator{Indicator: ind, Values: values})
+	}
+	for _, n := range unique(l, "news items", byFile(in.News, func(n *content.News) content.Source { return n.Src }),
+		func(n *content.News) (string, content.Source) { return n.Slug, n.Src }) {
+		s.News = append(s.News, &News{News: n})
+	}
+	s.Pages = unique(l, "pages", byFile(in.Pages, func(p *content.Page) content.Source { return p.Src }),
+		func(p *content.Page) (string, content.Source) { return p.Slug, p.Src })
+
+	structures := map[string]*content.Structure{}
+	if g := in.Governance; g != nil {
+		s.Governance = l.governance(g, structures)
 	}
 
 	for _, a := range s.Actions {
@@ -43,7 +119,9 @@ func (l *loader) resolve() {
 			continue // missing key, reported already
 		}
 		if a.Axis = axes[a.AxisSlug]; a.Axis == nil {
-			l.errs.Add(a.Src.Doc.Pos("axis"), "unknown axis %q%s", a.AxisSlug, unknownHint(a.AxisSlug, keys(axes), "content/axes/"))
+			if !unread(content.KindAxis, a.AxisSlug) {
+				l.errs.Add(pos(a.Src, "axis"), "unknown axis %q%s", a.AxisSlug, unknownHint(a.AxisSlug, keys(axes), "content/axes/"))
+			}
 			continue
 		}
 		a.Axis.Actions = append(a.Axis.Actions, a)
@@ -53,7 +131,9 @@ func (l *loader) resolve() {
 			continue
 		}
 		if ind.Action = actions[ind.ActionSlug]; ind.Action == nil {
-			l.errs.Add(ind.Src.Doc.Pos("action"), "unknown action %q%s", ind.ActionSlug, unknownHint(ind.ActionSlug, keys(actions), "content/actions/"))
+			if !unread(content.KindAction, ind.ActionSlug) {
+				l.errs.Add(pos(ind.Src, "action"), "unknown action %q%s", ind.ActionSlug, unknownHint(ind.ActionSlug, keys(actions), "content/actions/"))
+			}
 			continue
 		}
 		ind.Action.Indicators = append(ind.Action.Indicators, ind)
@@ -62,24 +142,22 @@ func (l *loader) resolve() {
 		for i, as := range n.AxisSlugs {
 			if a := axes[as]; a != nil {
 				n.Axes = append(n.Axes, a)
-			} else {
-				l.errs.Add(n.Src.Doc.Pos("axes", itoa(i)), "unknown axis %q%s", as, unknownHint(as, keys(axes), "content/axes/"))
+			} else if !unread(content.KindAxis, as) {
+				l.errs.Add(pos(n.Src, "axes", itoa(i)), "unknown axis %q%s", as, unknownHint(as, keys(axes), "content/axes/"))
 			}
 		}
 		for i, as := range n.ActionSlugs {
 			if a := actions[as]; a != nil {
 				n.Actions = append(n.Actions, a)
 				a.News = append(a.News, n)
-			} else {
-				l.errs.Add(n.Src.Doc.Pos("actions", itoa(i)), "unknown action %q%s", as, unknownHint(as, keys(actions), "content/actions/"))
+			} else if !unread(content.KindAction, as) {
+				l.errs.Add(pos(n.Src, "actions", itoa(i)), "unknown action %q%s", as, unknownHint(as, keys(actions), "content/actions/"))
 			}
 		}
 	}
 	for _, p := range s.Pages {
-		for _, r := range Reserved {
-			if p.Slug == r {
-				l.errs.Add(p.Src.Doc.Pos(), "the page slug %q is taken by a section of the site (rename the file, or set slug = \"…\")", p.Slug)
-			}
+		if slices.Contains(Reserved, p.Slug) {
+			l.errs.Add(pos(p.Src), "the page slug %q is taken by a section of the site (rename the file, or set slug = \"…\")", p.Slug)
 		}
 	}
 
@@ -94,6 +172,9 @@ func (l *loader) resolve() {
 	axisRank := map[*Axis]int{}
 	for i, a := range s.Axes {
 		axisRank[a] = i
+		if a.Color == "" {
+			a.Color = Palette[i%len(Palette)]
+		}
 		sort.SliceStable(a.Actions, func(i, j int) bool {
 			x, y := a.Actions[i], a.Actions[j]
 			return byTitle(x.Title, y.Title, x.Slug, y.Slug)
@@ -122,35 +203,39 @@ func (l *loader) resolve() {
 		a, b := s.Pages[i], s.Pages[j]
 		return byTitle(a.Title, b.Title, a.Slug, b.Slug)
 	})
+	return s
 }
 
-func (l *loader) resolveGovernance(g *Governance, structures map[string]*Structure) {
-	pos := g.Src.Doc.Pos
+// governance makes the tree of bodies, checks the references between
+// bodies, structures and meetings, and fills structures by id.
+func (l *linker) governance(in *content.Governance, structures map[string]*content.Structure) *Governance {
+	g := &Governance{Governance: in}
+	at := func(keys ...string) diag.Pos { return pos(in.Src, keys...) }
 	bodies := map[string]*Body{}
-	for i := range g.Bodies {
-		b := &g.Bodies[i]
+	for i := range in.Bodies {
+		b := &Body{Body: &in.Bodies[i]}
+		g.Bodies = append(g.Bodies, b)
 		if b.ID == "" {
 			continue
 		}
 		if _, dup := bodies[b.ID]; dup {
-			l.errs.Add(pos("bodies", itoa(i), "id"), "two bodies have the id %q (each body needs its own id)", b.ID)
+			l.errs.Add(at("bodies", itoa(i), "id"), "two bodies have the id %q (each body needs its own id)", b.ID)
 		}
 		bodies[b.ID] = b
 	}
 	parent := make([]int, len(g.Bodies)) // index of each body's parent, or -1
 	index := make(map[*Body]int, len(g.Bodies))
-	for i := range g.Bodies {
-		index[&g.Bodies[i]] = i
+	for i, b := range g.Bodies {
+		index[b] = i
 	}
-	for i := range g.Bodies {
-		b := &g.Bodies[i]
+	for i, b := range g.Bodies {
 		parent[i] = -1
 		if b.Parent == "" {
 			continue
 		}
 		p := bodies[b.Parent]
 		if p == nil {
-			l.errs.Add(pos("bodies", itoa(i), "parent"), "unknown body %q%s", b.Parent, unknownHint(b.Parent, keys(bodies), governanceBodies))
+			l.errs.Add(at("bodies", itoa(i), "parent"), "unknown body %q%s", b.Parent, unknownHint(b.Parent, keys(bodies), governanceBodies))
 			continue
 		}
 		parent[i] = index[p]
@@ -158,40 +243,41 @@ func (l *loader) resolveGovernance(g *Governance, structures map[string]*Structu
 	// A body may not report to itself, even through others, nor sit too
 	// deep: each body's chain of parents is walked once.
 	depth, onCycle := treeDepths(parent)
-	for i := range g.Bodies {
-		b := &g.Bodies[i]
+	for i, b := range g.Bodies {
 		switch {
 		case parent[i] < 0:
 		case onCycle[i]:
-			l.errs.Add(pos("bodies", itoa(i), "parent"), "body %q reports to itself through parent = %q (the bodies must form a tree)", b.ID, b.Parent)
+			l.errs.Add(at("bodies", itoa(i), "parent"), "body %q reports to itself through parent = %q (the bodies must form a tree)", b.ID, b.Parent)
 		case depth[i] == MaxBodyDepth+1:
-			l.errs.Add(pos("bodies", itoa(i), "parent"), "body %q sits %d levels down from the top body, more than %d (make the tree of bodies shallower)", b.ID, depth[i], MaxBodyDepth)
+			l.errs.Add(at("bodies", itoa(i), "parent"), "body %q sits %d levels down from the top body, more than %d (make the tree of bodies shallower)", b.ID, depth[i], MaxBodyDepth)
 		default:
-			p := &g.Bodies[parent[i]]
+			p := g.Bodies[parent[i]]
 			b.Up = p
 			p.Children = append(p.Children, b)
 		}
 	}
-	for i := range g.Structures {
-		st := &g.Structures[i]
+	for i := range in.Structures {
+		st := &in.Structures[i]
 		if st.ID == "" {
 			continue
 		}
 		if _, dup := structures[st.ID]; dup {
-			l.errs.Add(pos("structures", itoa(i), "id"), "two structures have the id %q (each structure needs its own id)", st.ID)
+			l.errs.Add(at("structures", itoa(i), "id"), "two structures have the id %q (each structure needs its own id)", st.ID)
 		}
 		structures[st.ID] = st
 	}
-	for i := range g.Meetings {
-		m := &g.Meetings[i]
+	for i := range in.Meetings {
+		m := &Meeting{Meeting: &in.Meetings[i]}
+		g.Meetings = append(g.Meetings, m)
 		if m.BodyID == "" {
 			continue
 		}
 		if m.Body = bodies[m.BodyID]; m.Body == nil {
-			l.errs.Add(pos("meetings", itoa(i), "body"), "unknown body %q%s", m.BodyID, unknownHint(m.BodyID, keys(bodies), governanceBodies))
+			l.errs.Add(at("meetings", itoa(i), "body"), "unknown body %q%s", m.BodyID, unknownHint(m.BodyID, keys(bodies), governanceBodies))
 		}
 	}
 	sort.SliceStable(g.Meetings, func(i, j int) bool { return g.Meetings[j].Date.Before(g.Meetings[i].Date) })
+	return g
 }
 
 // MaxBodyDepth is how many levels of bodies reporting to each other a

@@ -1,4 +1,4 @@
-package content
+package site
 
 import (
 	"os"
@@ -8,6 +8,8 @@ import (
 	"testing/fstest"
 
 	"jalons/internal/config"
+	"jalons/internal/content"
+	"jalons/internal/diag"
 	"jalons/internal/sitetest"
 )
 
@@ -74,8 +76,19 @@ func loadFS(t *testing.T, fsys fstest.MapFS, drafts bool) (*Site, string) {
 	if errs != nil {
 		t.Fatalf("config: %v", errs)
 	}
-	s, errs := Load(fsys, cfg, drafts)
-	return s, errs.Error()
+	return link(content.Load(fsys, cfg, drafts))
+}
+
+// link links what content.Load gave, as a build does: the Site is nil when
+// reading or linking found a problem.
+func link(items *content.Items, errs diag.List) (*Site, string) {
+	s, lerrs := Link(items)
+	errs.Append(lerrs)
+	errs.Sort()
+	if len(errs) > 0 {
+		return nil, errs.Error()
+	}
+	return s, ""
 }
 
 func TestLoadBase(t *testing.T) {
@@ -553,17 +566,6 @@ draft = true
 	}
 }
 
-func TestStatusAliases(t *testing.T) {
-	for i, code := range statusCodes {
-		for _, in := range []string{code, statusAliases[i]} {
-			var s Status
-			if err := s.UnmarshalText([]byte(in)); err != nil || s != Status(i) {
-				t.Errorf("UnmarshalText(%q) = %v, %v; want %v", in, s, err, Status(i))
-			}
-		}
-	}
-}
-
 func TestCRLFAndBOM(t *testing.T) {
 	fsys := sitetest.FS(base)
 	fsys["content/axes/precarites.md"] = &fstest.MapFile{Data: []byte("\xef\xbb\xbf+++\r\ntitle = \"Précarités\"\r\n+++\r\nTexte.\r\n")}
@@ -591,17 +593,17 @@ value = 3
 `)
 	fsys := os.DirFS(dir)
 	cfg, _ := config.Load(fsys)
-	cache := &Cache{}
-	_, first := LoadCached(fsys, cfg, false, cache)
-	_, second := LoadCached(fsys, cfg, false, cache)
+	cache := &content.Cache{}
+	_, first := content.LoadCached(fsys, cfg, false, cache)
+	_, second := content.LoadCached(fsys, cfg, false, cache)
 	want := "content/indicators/y.toml:9:1: two values on 2012-12-31 (the other one is at line 3): keep one value per date"
 	if first.Error() != want || second.Error() != want {
 		t.Errorf("problems: first load %q, second %q; want %q", first, second, want)
 	}
 	os.Remove(filepath.Join(dir, "content/indicators/y.toml"))
-	a, errs := LoadCached(fsys, cfg, false, cache)
-	b, _ := LoadCached(fsys, cfg, false, cache)
-	if errs != nil || len(a.Actions[0].Indicators) != 1 || len(b.Actions[0].Indicators) != 1 || b.Axes[0].Actions[0] != b.Actions[0] {
+	a, errs := link(content.LoadCached(fsys, cfg, false, cache))
+	b, _ := link(content.LoadCached(fsys, cfg, false, cache))
+	if errs != "" || len(a.Actions[0].Indicators) != 1 || len(b.Actions[0].Indicators) != 1 || b.Axes[0].Actions[0] != b.Actions[0] {
 		t.Errorf("cached loads differ: %v", errs)
 	}
 }

@@ -1,10 +1,11 @@
-package content
+package site
 
 import (
 	"strings"
 	"testing"
 
 	"jalons/internal/config"
+	"jalons/internal/content"
 	"jalons/internal/sitetest"
 )
 
@@ -135,7 +136,10 @@ periode = { start = 2022, end = 2018 }
 			}
 			cfg, errs := config.Load(fsys)
 			if cfg != nil && errs == nil {
-				_, errs = Load(fsys, cfg, false)
+				var items *content.Items
+				items, errs = content.Load(fsys, cfg, false)
+				_, lerrs := Link(items)
+				errs.Append(lerrs)
 			}
 			errs.Sort()
 			got := strings.Join(errs.Text("fr"), "\n")

@@ -1,34 +1,38 @@
-package content
+package site
 
 import (
 	"math"
 	"testing"
 
+	"jalons/internal/content"
 	"jalons/internal/sitetest"
 )
 
 func f(v float64) *float64 { return &v }
 
 func TestIndicatorProgress(t *testing.T) {
-	vals := func(vs ...float64) []Value {
-		var out []Value
+	vals := func(vs ...float64) []content.Value {
+		var out []content.Value
 		for i, v := range vs {
-			out = append(out, Value{Date: Date{Year: 2010 + i, Month: 1, Day: 1}, Value: v})
+			out = append(out, content.Value{Date: content.Date{Year: 2010 + i, Month: 1, Day: 1}, Value: v})
 		}
 		return out
+	}
+	ind := func(in content.Indicator, values []content.Value) Indicator {
+		return Indicator{Indicator: &in, Values: values}
 	}
 	tests := []struct {
 		name string
 		ind  Indicator
 		want Progress
 	}{
-		{"increase", Indicator{Baseline: 0, Target: f(200), Values: vals(60, 190)}, Progress{0.95, true}},
-		{"decrease", Indicator{Baseline: 120, Target: f(60), Direction: "decrease", Values: vals(100, 90)}, Progress{0.5, true}},
-		{"beyond target clamps to 1", Indicator{Target: f(10), Values: vals(14)}, Progress{1, true}},
-		{"below baseline clamps to 0", Indicator{Baseline: 50, Target: f(100), Values: vals(40)}, Progress{0, true}},
-		{"no target", Indicator{Values: vals(500)}, Progress{}},
-		{"target equals baseline", Indicator{Baseline: 5, Target: f(5), Values: vals(5)}, Progress{}},
-		{"no value", Indicator{Target: f(10)}, Progress{}},
+		{"increase", ind(content.Indicator{Baseline: 0, Target: f(200)}, vals(60, 190)), Progress{0.95, true}},
+		{"decrease", ind(content.Indicator{Baseline: 120, Target: f(60), Direction: content.Decrease}, vals(100, 90)), Progress{0.5, true}},
+		{"beyond target clamps to 1", ind(content.Indicator{Target: f(10)}, vals(14)), Progress{1, true}},
+		{"below baseline clamps to 0", ind(content.Indicator{Baseline: 50, Target: f(100)}, vals(40)), Progress{0, true}},
+		{"no target", ind(content.Indicator{}, vals(500)), Progress{}},
+		{"target equals baseline", ind(content.Indicator{Baseline: 5, Target: f(5)}, vals(5)), Progress{}},
+		{"no value", ind(content.Indicator{Target: f(10)}, nil), Progress{}},
 	}
 	for _, tt := range tests {
 		if got := indicatorProgress(&tt.ind); got != tt.want {
@@ -46,12 +50,12 @@ func TestActionProgress(t *testing.T) {
 		a    Action
 		want Progress
 	}{
-		{"manual wins over everything", Action{Manual: f(40), Status: Done, Indicators: []*Indicator{full}}, Progress{0.4, true}},
-		{"done is 100 %", Action{Status: Done, Indicators: []*Indicator{half}}, Progress{1, true}},
-		{"planned is 0 %", Action{Status: Planned, Indicators: []*Indicator{half}}, Progress{0, true}},
-		{"mean of measured indicators", Action{Status: InProgress, Indicators: []*Indicator{half, full, none}}, Progress{0.75, true}},
-		{"no measure", Action{Status: Suspended, Indicators: []*Indicator{none}}, Progress{}},
-		{"abandoned without measure", Action{Status: Abandoned}, Progress{}},
+		{"manual wins over everything", Action{Action: &content.Action{Manual: f(40), Status: content.Done}, Indicators: []*Indicator{full}}, Progress{0.4, true}},
+		{"done is 100 %", Action{Action: &content.Action{Status: content.Done}, Indicators: []*Indicator{half}}, Progress{1, true}},
+		{"planned is 0 %", Action{Action: &content.Action{Status: content.Planned}, Indicators: []*Indicator{half}}, Progress{0, true}},
+		{"mean of measured indicators", Action{Action: &content.Action{Status: content.InProgress}, Indicators: []*Indicator{half, full, none}}, Progress{0.75, true}},
+		{"no measure", Action{Action: &content.Action{Status: content.Suspended}, Indicators: []*Indicator{none}}, Progress{}},
+		{"abandoned without measure", Action{Action: &content.Action{Status: content.Abandoned}}, Progress{}},
 	}
 	for _, tt := range tests {
 		if got := actionProgress(&tt.a); got != tt.want {
@@ -61,21 +65,21 @@ func TestActionProgress(t *testing.T) {
 }
 
 func TestMean(t *testing.T) {
-	act := func(s Status, p float64, w *float64) *Action {
-		return &Action{Status: s, Weight: w, Progress: Progress{p, true}}
+	act := func(s content.Status, p float64, w *float64) *Action {
+		return &Action{Action: &content.Action{Status: s, Weight: w}, Progress: Progress{p, true}}
 	}
-	unmeasured := &Action{Status: InProgress}
+	unmeasured := &Action{Action: &content.Action{Status: content.InProgress}}
 	tests := []struct {
 		name    string
 		actions []*Action
 		want    Progress
 	}{
 		// (1×0.2 + 3×0.6) / 4 = 0.5
-		{"weighted", []*Action{act(InProgress, 0.2, nil), act(InProgress, 0.6, f(3))}, Progress{0.5, true}},
+		{"weighted", []*Action{act(content.InProgress, 0.2, nil), act(content.InProgress, 0.6, f(3))}, Progress{0.5, true}},
 		// the abandoned action at 100 % and the unmeasured one do not count
-		{"abandoned and unmeasured excluded", []*Action{act(InProgress, 0.3, nil), act(Abandoned, 1, nil), unmeasured}, Progress{0.3, true}},
+		{"abandoned and unmeasured excluded", []*Action{act(content.InProgress, 0.3, nil), act(content.Abandoned, 1, nil), unmeasured}, Progress{0.3, true}},
 		// (1 + 0 + 0.5) / 3 = 0.5
-		{"done, planned, in progress", []*Action{act(Done, 1, nil), act(Planned, 0, nil), act(InProgress, 0.5, nil)}, Progress{0.5, true}},
+		{"done, planned, in progress", []*Action{act(content.Done, 1, nil), act(content.Planned, 0, nil), act(content.InProgress, 0.5, nil)}, Progress{0.5, true}},
 		{"nothing counted", []*Action{unmeasured}, Progress{}},
 	}
 	for _, tt := range tests {
