@@ -6,6 +6,7 @@
 //	jalons check  [-source DIR]
 //	jalons new    axis|action|indicator|news|page "Title" [-source DIR]
 //	jalons init   DIR
+//	jalons import actions FILE [-source DIR]
 //	jalons version
 package main
 
@@ -27,6 +28,7 @@ import (
 
 	"jalons/internal/build"
 	"jalons/internal/diag"
+	"jalons/internal/importer"
 	"jalons/internal/scaffold"
 	"jalons/internal/server"
 )
@@ -39,6 +41,7 @@ const usage = `usage:
   jalons check  [-source DIR]
   jalons new    axis|action|indicator|news|page "Title" [-source DIR]
   jalons init   DIR
+  jalons import actions FILE [-source DIR]
   jalons version
 `
 
@@ -84,7 +87,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		flags.IntVar(&port, "port", 1313, "the `port` to listen on")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "build news drafts too")
 		flags.DurationVar(&poll, "poll", 0, "check for changes at this `interval` instead of waiting for events (network and bind mounts)")
-	case "check", "new":
+	case "check", "new", "import":
 	case "init":
 		flags = flag.NewFlagSet("jalons init", flag.ContinueOnError)
 		flags.SetOutput(stderr)
@@ -123,6 +126,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return report(stderr, err)
 		}
 		fmt.Fprintf(stdout, "jalons: created %s\n", path)
+		return nil
+	case "import":
+		if len(pos) != 2 || pos[0] != "actions" {
+			fmt.Fprint(stderr, "usage: jalons import actions FILE [-source DIR] (FILE: a .csv or .xlsx spreadsheet)\n")
+			return errReported
+		}
+		written, err := importer.Actions(ctx, opts.Source, pos[1], time.Now())
+		for _, p := range written {
+			fmt.Fprintf(stdout, "jalons: created %s\n", p)
+		}
+		if err != nil {
+			return report(stderr, err)
+		}
 		return nil
 	case "init":
 		if len(pos) != 1 {

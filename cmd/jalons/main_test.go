@@ -165,3 +165,23 @@ func TestDestinationRefused(t *testing.T) {
 		t.Error("the refused destination changed")
 	}
 }
+
+func TestImport(t *testing.T) {
+	dir := sitetest.Dir(t, site+"-- plan.csv --\ntitre;axe\nÉpicerie;a\n-- bad.csv --\ntitre;axe\n;a\n")
+	out, errOut, err := jalons("import", "actions", filepath.Join(dir, "plan.csv"), "-source", dir)
+	want := "jalons: created " + filepath.Join(dir, "content", "actions", "epicerie.md") + "\n"
+	if err != nil || out != want || errOut != "" {
+		t.Errorf("import = %v, %q, %q; want nil, %q, \"\"", err, out, errOut, want)
+	}
+	bad := filepath.Join(dir, "bad.csv")
+	out, errOut, err = jalons("import", "actions", bad, "-source", dir)
+	want = bad + ":2:1: no title: every action needs one (write it in this cell, or delete the row)\n"
+	if err == nil || out != "" || errOut != want {
+		t.Errorf("import of a faulty sheet = %v, %q, %q; want an error, \"\", %q", err, out, errOut, want)
+	}
+	for _, args := range [][]string{{"import"}, {"import", "axes", "plan.csv"}, {"import", "actions"}} {
+		if _, errOut, err := jalons(args...); err == nil || !strings.HasPrefix(errOut, "usage: jalons import actions FILE") {
+			t.Errorf("jalons %q = %v, %q; want the usage", args, err, errOut)
+		}
+	}
+}

@@ -98,4 +98,23 @@ var french = map[string]string{
 	"two bodies have the id %q (each body needs its own id)":                      "deux instances ont l'id %q (chaque instance doit avoir son propre id)",
 	"two structures have the id %q (each structure needs its own id)":             "deux structures ont l'id %q (chaque structure doit avoir son propre id)",
 	"body %q reports to itself through parent = %q (the bodies must form a tree)": "l'instance %q dépend d'elle-même par parent = %q (les instances doivent former un arbre, sans boucle)",
+
+	// jalons import actions: the spreadsheet.
+	"the import reads .csv and .xlsx files, not %q (in the spreadsheet, save as CSV or as an Excel workbook)":   "l'import lit les fichiers .csv et .xlsx, pas %q (dans le tableur, enregistrez au format CSV ou classeur Excel)",
+	"this row cannot be read as CSV: %v (check its quotes)":                                                     "cette ligne n'est pas du CSV lisible : %v (vérifiez ses guillemets)",
+	"the workbook cannot be read: %v (save it again as an Excel workbook, .xlsx)":                               "le classeur est illisible : %v (enregistrez-le à nouveau comme classeur Excel, .xlsx)",
+	"the spreadsheet is empty: its first row names the columns, like titre, axe, statut, then one action a row": "le tableau est vide : sa première ligne nomme les colonnes, comme titre, axe, statut, puis une action par ligne",
+	" (known columns: %s)": " (colonnes possibles : %s)",
+	"unknown column %q%s":  "colonne inconnue %q%s",
+	"column %q says the same as column %d, %q (keep one of them)":                                               "la colonne %q dit la même chose que la colonne %d, %q (gardez l'une des deux)",
+	"the header row has no %s column (add a column named %s or %s)":                                             "il manque la colonne %[2]s (ajoutez à la ligne d'en-tête une colonne nommée %[2]s ou %[3]s)",
+	"this cell is in a column without a name (name the column in the header row, or empty the cell)":            "cette cellule est dans une colonne sans nom (nommez la colonne dans la ligne d'en-tête, ou videz la cellule)",
+	"no title: every action needs one (write it in this cell, or delete the row)":                               "titre manquant : chaque action en a un (écrivez-le dans cette cellule, ou supprimez la ligne)",
+	"no axis: every action needs one (write the slug or the title of an axis)":                                  "axe manquant : chaque action en a un (écrivez le slug ou le titre d'un axe)",
+	"%s %q gives no file name (write letters or digits)":                                                        "%s %q ne donne pas de nom de fichier (écrivez des lettres ou des chiffres)",
+	"%s: %q is not a date (write it like 12/03/2024 or 2024-03-12)":                                             "%s : %q n'est pas une date (écrivez-la comme 12/03/2024 ou 2024-03-12)",
+	"%s: %q is not a number (write digits, like 45000, 45 000 or 1 500,50 €)":                                   "%s : %q n'est pas un nombre (écrivez des chiffres, comme 45000, 45 000 ou 1 500,50 €)",
+	"row %d gives the slug %q already (change one of the titles, or fill a slug column)":                        "la ligne %d donne déjà le slug %q (changez l'un des titres, ou remplissez une colonne slug)",
+	"%s already exists: the import never replaces a file (delete the row, or give it another slug)":             "%s existe déjà : l'import ne remplace jamais un fichier (supprimez la ligne, ou donnez-lui un autre slug)",
+	"%s already has the slug %q: the import never replaces an action (delete the row, or give it another slug)": "%s a déjà le slug %q : l'import ne remplace jamais une action (supprimez la ligne, ou donnez-lui un autre slug)",
 }
