@@ -117,4 +117,18 @@ var french = map[string]string{
 	"row %d gives the slug %q already (change one of the titles, or fill a slug column)":                        "la ligne %d donne déjà le slug %q (changez l'un des titres, ou remplissez une colonne slug)",
 	"%s already exists: the import never replaces a file (delete the row, or give it another slug)":             "%s existe déjà : l'import ne remplace jamais un fichier (supprimez la ligne, ou donnez-lui un autre slug)",
 	"%s already has the slug %q: the import never replaces an action (delete the row, or give it another slug)": "%s a déjà le slug %q : l'import ne remplace jamais une action (supprimez la ligne, ou donnez-lui un autre slug)",
+
+	// Mistakes people make in TOML, read from the line of a syntax error.
+	"keys are written in English, without accents: write %s":                                                                     "les clés s'écrivent en anglais, sans accents : écrivez %s",
+	"missing \"=\" between the key and its value (a space, a tab or a colon is not enough): write %s":                            "il manque le signe = entre la clé et sa valeur (une espace, une tabulation ou un deux-points ne suffisent pas) : écrivez %s",
+	"the date %s must be written year-month-day, without quotes: write %s":                                                       "la date %s s'écrit année-mois-jour, sans guillemets : écrivez %s",
+	"the number %s holds a unit or a currency sign: write %s (digits only)":                                                      "le nombre %s contient une unité ou un symbole monétaire : écrivez %s (des chiffres seulement)",
+	"the number %s has separators between thousands: write %s (digits only, a dot for decimals)":                                 "le nombre %s sépare les milliers : écrivez %s (des chiffres seulement, avec un point pour les décimales)",
+	"the number %s has a decimal comma: write %s (with a dot)":                                                                   "le nombre %s a une virgule décimale : écrivez %s (avec un point)",
+	"a text goes between straight quotes \"…\", not %s: write %s":                                                                "un texte se met entre guillemets droits \"…\", pas %s : écrivez %s",
+	"a text goes between quotes: write %s":                                                                                       "un texte se met entre guillemets : écrivez %s",
+	"the front matter goes between two lines of +++, not --- (replace both lines --- by +++, and write keys as key = \"value\")": "l'en-tête se place entre deux lignes +++, pas --- (remplacez les deux lignes --- par +++, et écrivez les clés sous la forme clé = \"valeur\")",
+	"%q must be a list, each item in quotes: %s = %s":                                                                            "%q doit être une liste, chaque élément entre guillemets : %s = %s",
+	" (keys are written in English: %q)":                                                                                         " (les clés s'écrivent en anglais : %q)",
+	"%s %q: paths start inside static/, without \"static/\" (write %s = %q)":                                                     "%s = %q : le chemin part de l'intérieur de static/, sans \"static/\" (écrivez %s = %q)",
 }
