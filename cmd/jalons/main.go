@@ -6,6 +6,7 @@
 //	jalons check  [-source DIR]
 //	jalons new    axis|action|indicator|news|page "Title" [-source DIR]
 //	jalons init   DIR
+//	jalons import actions FILE [-source DIR]
 //	jalons version
 package main
 
@@ -27,6 +28,7 @@ import (
 
 	"jalons/internal/build"
 	"jalons/internal/diag"
+	"jalons/internal/importer"
 	"jalons/internal/scaffold"
 	"jalons/internal/server"
 )
@@ -39,6 +41,7 @@ const usage = `usage:
   jalons check  [-source DIR]
   jalons new    axis|action|indicator|news|page "Title" [-source DIR]
   jalons init   DIR
+  jalons import actions FILE [-source DIR]
   jalons version
 `
 
@@ -65,8 +68,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return errReported
 	}
 	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
 	flags := flag.NewFlagSet("jalons "+cmd, flag.ContinueOnError)
 	flags.SetOutput(stderr)
+	flags.Usage = func() {} // see Parse below
 	opts := build.Options{}
 	var (
 		bind string
@@ -84,10 +93,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		flags.IntVar(&port, "port", 1313, "the `port` to listen on")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "build news drafts too")
 		flags.DurationVar(&poll, "poll", 0, "check for changes at this `interval` instead of waiting for events (network and bind mounts)")
-	case "check", "new":
+	case "check", "new", "import":
 	case "init":
 		flags = flag.NewFlagSet("jalons init", flag.ContinueOnError)
 		flags.SetOutput(stderr)
+		flags.Usage = func() {}
 	case "version":
 		fmt.Fprintf(stdout, "jalons %s (%s)\n", version, runtime.Version())
 		return nil
@@ -99,7 +109,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	// jalons new action "Titre" -source site.
 	var pos []string
 	for {
-		if err := flags.Parse(args); err != nil {
+		if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
+			commandUsage(stdout, flags, cmd)
+			return nil
+		} else if err != nil {
+			commandUsage(stderr, flags, cmd)
 			return errReported
 		}
 		if flags.NArg() == 0 {
@@ -123,6 +137,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return report(stderr, err)
 		}
 		fmt.Fprintf(stdout, "jalons: created %s\n", path)
+		return nil
+	case "import":
+		if len(pos) != 2 || pos[0] != "actions" {
+			fmt.Fprint(stderr, "usage: jalons import actions FILE [-source DIR] (FILE: a .csv or .xlsx spreadsheet)\n")
+			return errReported
+		}
+		written, err := importer.Actions(ctx, opts.Source, pos[1], time.Now())
+		for _, p := range written {
+			fmt.Fprintf(stdout, "jalons: created %s\n", p)
+		}
+		if err != nil {
+			return report(stderr, err)
+		}
 		return nil
 	case "init":
 		if len(pos) != 1 {
@@ -154,7 +181,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	res, err := build.Build(ctx, opts)
 	if err != nil {
-		return report(stderr, err)
+		var list diag.List
+		report(stderr, err)
+		if errors.As(err, &list) {
+			fmt.Fprintf(stderr, "jalons: %s: nothing was written, the previous site is untouched\n", problems(len(list)))
+		}
+		return errReported
 	}
 	notes(stderr, res)
 	dest := opts.Destination
@@ -164,6 +196,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "jalons: %d pages and %d files written to %s in %v\n",
 		res.Pages, len(res.Files)-res.Pages, dest, res.Duration.Round(time.Millisecond))
 	return nil
+}
+
+// commandUsage prints the usage of one command and its flags.
+func commandUsage(w io.Writer, flags *flag.FlagSet, cmd string) {
+	for _, line := range strings.Split(usage, "\n") {
+		if f := strings.Fields(line); len(f) > 1 && f[1] == cmd {
+			fmt.Fprintf(w, "usage: %s\n", strings.TrimSpace(line))
+		}
+	}
+	flags.SetOutput(w)
+	flags.PrintDefaults()
+}
+
+// problems is "1 problem" or "n problems".
+func problems(n int) string {
+	if n == 1 {
+		return "1 problem"
+	}
+	return fmt.Sprintf("%d problems", n)
 }
 
 // notes prints what a good build skipped, one a line.

@@ -71,8 +71,9 @@ status = "fini"
 	want := `content/actions/y.md:3:1: unknown axis "b" (known: a)
 content/actions/y.md:4:1: "status": unknown status "fini"; use one of planned, in_progress, done, suspended, abandoned, a-venir, en-cours, realisee, suspendue, abandonnee
 `
-	if out != "" || errOut != want {
-		t.Errorf("build printed\n%s%s\nwant\n%s", out, errOut, want)
+	last := "jalons: 2 problems: nothing was written, the previous site is untouched\n"
+	if out != "" || errOut != want+last {
+		t.Errorf("build printed\n%s%s\nwant\n%s%s", out, errOut, want, last)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
 		t.Error("a failed build wrote public/")
@@ -163,5 +164,55 @@ func TestDestinationRefused(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(home, "lettre.odt")); string(b) != "x" {
 		t.Error("the refused destination changed")
+	}
+}
+
+func TestImport(t *testing.T) {
+	dir := sitetest.Dir(t, site+"-- plan.csv --\ntitre;axe\nÉpicerie;a\n-- bad.csv --\ntitre;axe\n;a\n")
+	out, errOut, err := jalons("import", "actions", filepath.Join(dir, "plan.csv"), "-source", dir)
+	want := "jalons: created " + filepath.Join(dir, "content", "actions", "epicerie.md") + "\n"
+	if err != nil || out != want || errOut != "" {
+		t.Errorf("import = %v, %q, %q; want nil, %q, \"\"", err, out, errOut, want)
+	}
+	bad := filepath.Join(dir, "bad.csv")
+	out, errOut, err = jalons("import", "actions", bad, "-source", dir)
+	want = bad + ":2:1: no title: every action needs one (write it in this cell, or delete the row)\n"
+	if err == nil || out != "" || errOut != want {
+		t.Errorf("import of a faulty sheet = %v, %q, %q; want an error, \"\", %q", err, out, errOut, want)
+	}
+	for _, args := range [][]string{{"import"}, {"import", "axes", "plan.csv"}, {"import", "actions"}} {
+		if _, errOut, err := jalons(args...); err == nil || !strings.HasPrefix(errOut, "usage: jalons import actions FILE") {
+			t.Errorf("jalons %q = %v, %q; want the usage", args, err, errOut)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, arg := range []string{"help", "-h", "--help"} {
+		out, errOut, err := jalons(arg)
+		if err != nil || out != usage || errOut != "" {
+			t.Errorf("jalons %s = %v, %q, %q; want nil, the usage, \"\"", arg, err, out, errOut)
+		}
+	}
+	tests := []struct{ cmd, first, flag string }{
+		{"build", "usage: jalons build  [-source DIR] [-destination DIR] [-base-url URL] [-drafts]\n", "-destination"},
+		{"serve", "usage: jalons serve  [-source DIR] [-bind 127.0.0.1] [-port 1313] [-drafts] [-poll 1s]\n", "-poll"},
+		{"check", "usage: jalons check  [-source DIR]\n", "-source"},
+		{"new", "usage: jalons new    axis|action|indicator|news|page \"Title\" [-source DIR]\n", "-source"},
+		{"init", "usage: jalons init   DIR\n", ""},
+		{"import", "usage: jalons import actions FILE [-source DIR]\n", "-source"},
+	}
+	for _, tt := range tests {
+		for _, h := range []string{"-h", "--help"} {
+			out, errOut, err := jalons(tt.cmd, h)
+			if err != nil || !strings.HasPrefix(out, tt.first) || !strings.Contains(out, tt.flag) || errOut != "" {
+				t.Errorf("jalons %s %s = %v, %q, %q; want nil, %q… with %s, \"\"", tt.cmd, h, err, out, errOut, tt.first, tt.flag)
+			}
+		}
+	}
+	// A flag that does not exist shows the command's usage, as an error.
+	_, errOut, err := jalons("check", "-x")
+	if want := "flag provided but not defined: -x\nusage: jalons check  [-source DIR]\n"; err == nil || !strings.HasPrefix(errOut, want) {
+		t.Errorf("jalons check -x = %v, %q; want an error, %q…", err, errOut, want)
 	}
 }

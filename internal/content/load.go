@@ -414,6 +414,10 @@ func (l *loader) checkStatic(pos diag.Pos, key, p string) {
 		l.errs.Add(pos, "%s %q must be a path inside static/, like \"images/photo.jpg\"", key, p)
 		return
 	}
+	if rest, ok := strings.CutPrefix(clean, "static/"); ok {
+		l.errs.Add(pos, "%s %q: paths start inside static/, without \"static/\" (write %s = %q)", key, p, key, rest)
+		return
+	}
 	st, err := fs.Stat(l.fsys, path.Join("static", clean))
 	switch {
 	case err == nil && st.IsDir():

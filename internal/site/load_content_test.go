@@ -332,7 +332,7 @@ title = "N"
 title = "M"
 date = "29/04/2017"
 +++
-`, "content/news/m.md:3:1: \"date\" must be a date written year-month-day without quotes, like 2017-04-29, not \"29/04/2017\"\ncontent/news/n.md:1:1: missing required key \"date\""},
+`, "content/news/m.md:3:1: \"date\" must be a date without quotes: write 2017-04-29, not \"29/04/2017\"\ncontent/news/n.md:1:1: missing required key \"date\""},
 		{"news unknown links", `
 -- content/news/n.md --
 +++

@@ -63,7 +63,7 @@ date = "2017-04-29"
 title = "O"
 date = 2017
 +++
-`, "content/news/m.md:3:1: \"date\" doit être une date écrite année-mois-jour sans guillemets, comme 2017-04-29, pas \"29/04/2017\"\n" +
+`, "content/news/m.md:3:1: \"date\" doit être une date sans guillemets\u00a0: écrivez 2017-04-29, pas \"29/04/2017\"\n" +
 			"content/news/n.md:3:1: \"date\" doit être une date sans guillemets : écrivez 2017-04-29, pas \"2017-04-29\"\n" +
 			"content/news/o.md:3:1: \"date\" doit être une date écrite année-mois-jour sans guillemets, comme 2017-04-29, pas le nombre 2017"},
 		{"wrong shapes", `

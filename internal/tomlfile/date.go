@@ -51,8 +51,8 @@ func dateOf(v any) (Date, error) {
 		}
 		return Date{y, m, d}, nil
 	case string:
-		if t, err := time.Parse("2006-01-02", v); err == nil {
-			return Date{}, diag.Errorf("must be a date without quotes: write %s, not %q", t.Format("2006-01-02"), v)
+		if d, ok := frenchDate(v); ok {
+			return Date{}, diag.Errorf("must be a date without quotes: write %s, not %q", d, v)
 		}
 		return Date{}, diag.Errorf("must be a date written year-month-day without quotes, like 2017-04-29, not %q", v)
 	}

@@ -60,6 +60,11 @@ func Control(r rune) bool {
 // numbers of lines before each part, so that both keep their line numbers.
 func SplitFront(file, text string) (front string, frontLine0 int, body string, bodyLine0 int, errs diag.List) {
 	lines := strings.SplitAfter(text, "\n")
+	if len(lines) > 0 && strings.TrimRight(lines[0], " \t\n") == "---" {
+		errs.Add(diag.Pos{File: file, Line: 1, Col: 1},
+			"the front matter goes between two lines of +++, not --- (replace both lines --- by +++, and write keys as key = \"value\")")
+		return "", 0, "", 0, errs
+	}
 	if len(lines) == 0 || strings.TrimRight(lines[0], " \t\n") != "+++" {
 		errs.Add(diag.Pos{File: file, Line: 1, Col: 1},
 			"missing front matter: the file must start with a line +++, then keys such as title = \"…\", then a line +++")

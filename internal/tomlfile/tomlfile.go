@@ -27,6 +27,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"jalons/internal/diag"
+	"jalons/internal/slug"
 )
 
 // Doc is one decoded TOML text and where its keys stand in its file.
@@ -64,6 +65,9 @@ func Decode(file, text string, line0 int, v any) (*Doc, diag.List) {
 	var errs diag.List
 	var tree map[string]any
 	if _, err := toml.Decode(text, &tree); err != nil {
+		if e := mistake(file, text, line0, err); e != nil {
+			return nil, append(errs, e)
+		}
 		errs.Add(parseErrorPos(file, line0, err), "%s", parseErrorMsg(err))
 		return nil, errs
 	}
@@ -142,6 +146,9 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, path []string) {
 	sort.Strings(unknown)
 	for _, k := range unknown {
 		hint := diag.Suggest(k, known)
+		if en := englishKeys[slug.Make(k)]; contains(known, en) {
+			hint = diag.Errorf(" (keys are written in English: %q)", en)
+		}
 		if hint == nil {
 			hint = diag.Errorf(" (known keys: %s)", diag.Known(known))
 		}
@@ -302,7 +309,9 @@ func (d *decoder) slice(val any, rv reflect.Value, path []string) {
 	}
 	arr, ok := val.([]any)
 	if !ok {
-		if s, isStr := val.(string); isStr {
+		if s, isStr := val.(string); isStr && strings.Contains(s, ",") {
+			d.add(path, "%q must be a list, each item in quotes: %s = %s", key, key, quotedList(s))
+		} else if isStr {
 			d.add(path, "%q must be a list, written in brackets: %s = [%q]", key, key, s)
 		} else {
 			d.add(path, "%q must be a list, written in brackets: %s = [\"…\", \"…\"]", key, key)
@@ -314,6 +323,18 @@ func (d *decoder) slice(val any, rv reflect.Value, path []string) {
 		d.value(x, s.Index(i), path)
 	}
 	rv.Set(s)
+}
+
+// quotedList writes a text of items separated by commas as a TOML list:
+// "A, B" → ["A", "B"].
+func quotedList(s string) string {
+	var items []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			items = append(items, strconv.Quote(item))
+		}
+	}
+	return "[" + strings.Join(items, ", ") + "]"
 }
 
 // spelling is how TOML writes a number that is not a figure.
