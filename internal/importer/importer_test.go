@@ -14,8 +14,8 @@ import (
 
 	"jalons/internal/build"
 	"jalons/internal/content"
-	"jalons/internal/site"
 	"jalons/internal/diag"
+	"jalons/internal/site"
 	"jalons/internal/sitetest"
 )
 
