@@ -10,11 +10,29 @@ import (
 	"jalons/internal/sitetest"
 )
 
+// wideTheme is a site theme whose action pages list every news item, and
+// whose axis pages reach through the links of the items they show.
+const wideTheme = `
+-- themes/large/layouts/action.html --
+{{define "main"}}<h1>{{.Action.Title}}</h1>
+<ul>{{range .Site.News}}<li>{{.Title}}</li>{{end}}</ul>
+<p>{{.Action.Axis.Title}}: {{range .Action.Axis.Actions}}{{.Title}} {{end}}</p>{{end}}
+-- themes/large/layouts/axis.html --
+{{define "main"}}<h1>{{.Axis.Title}}</h1>
+{{range .Axis.Actions}}<p>{{.Title}}: {{range .Indicators}}{{.Title}} {{end}}{{with .Axis}}{{.Title}}{{end}}</p>{{end}}{{end}}
+`
+
 // TestCacheIsCorrect edits a site the ways a writer does and checks, after
 // each edit, that a build with the cache of the earlier builds gives the
-// same bytes as a build from scratch.
+// same bytes as a build from scratch: with the default theme, and with a
+// theme that reads site-wide data.
 func TestCacheIsCorrect(t *testing.T) {
-	dir := sitetest.Dir(t, small+`
+	t.Run("default theme", func(t *testing.T) { cacheIsCorrect(t, "", "") })
+	t.Run("theme reading the whole site", func(t *testing.T) { cacheIsCorrect(t, wideTheme, "theme = \"large\"\n") })
+}
+
+func cacheIsCorrect(t *testing.T, theme, themeKey string) {
+	dir := sitetest.Dir(t, small+theme+`
 -- content/actions/autre.md --
 +++
 title = "Autre action"
@@ -32,6 +50,9 @@ name = "CCAS"
 title = "Mentions légales"
 +++
 `)
+	if themeKey != "" {
+		os.WriteFile(filepath.Join(dir, "config.toml"), []byte("title = \"Projet social\"\nbaseURL = \"https://www.example.fr/projet-social/\"\n"+themeKey), 0o644)
+	}
 	write := func(name, text string) func() {
 		return func() { os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644) }
 	}
@@ -40,6 +61,9 @@ title = "Mentions légales"
 		do   func()
 	}{
 		{"nothing", func() {}},
+		{"news retitled", write("content/news/reunion.md", "+++\ntitle = \"Réunion publique\"\ndate = 2017-04-29\n+++\nTexte.\n")},
+		{"action text", write("content/actions/autre.md", "+++\ntitle = \"Autre action\"\naxis = \"precarites\"\nstatus = \"planned\"\n+++\nNouveau texte.\n")},
+		{"action status", write("content/actions/autre.md", "+++\ntitle = \"Autre action\"\naxis = \"precarites\"\nstatus = \"done\"\n+++\nNouveau texte.\n")},
 		{"indicator value", write("content/indicators/familles.toml", "title = \"Familles aidées\"\naction = \"epicerie\"\nunit = \"familles\"\ntarget = 200\n[[values]]\ndate = 2012-12-31\nvalue = 100\n")},
 		{"axis title", write("content/axes/precarites.md", "+++\ntitle = \"Lutter contre les précarités\"\n+++\n")},
 		{"action lead becomes a structure", write("content/actions/epicerie.md", "+++\ntitle = \"Épicerie sociale\"\naxis = \"precarites\"\nstatus = \"done\"\nlead = \"ccas\"\n+++\n")},
@@ -47,7 +71,8 @@ title = "Mentions légales"
 		{"structure renamed", write("content/governance.md", "+++\n[[structures]]\nid = \"ccas\"\nname = \"CCAS de Saint-Flour\"\n+++\n")},
 		{"news links an action", write("content/news/reunion.md", "+++\ntitle = \"Réunion\"\ndate = 2017-04-29\nactions = [\"autre\"]\n+++\n")},
 		{"page retitled (footer of every page)", write("content/pages/mentions.md", "+++\ntitle = \"Mentions\"\n+++\n")},
-		{"config", write("config.toml", "title = \"Projet social de territoire\"\nbaseURL = \"https://www.example.fr/projet-social/\"\n")},
+		{"config", write("config.toml", "title = \"Projet social de territoire\"\nbaseURL = \"https://www.example.fr/projet-social/\"\n"+themeKey)},
+		{"news item added", write("content/news/bilan.md", "+++\ntitle = \"Bilan\"\ndate = 2018-01-10\naxes = [\"precarites\"]\n+++\n")},
 		{"indicator removed", func() { os.Remove(filepath.Join(dir, "content/indicators/familles.toml")) }},
 	}
 	cache := &Cache{}
@@ -70,8 +95,11 @@ title = "Mentions légales"
 			}
 		}
 	}
-	if !strings.Contains(string(mustRender(t, dir).Files["actions/epicerie/index.html"]), "CCAS de Saint-Flour") {
+	if themeKey == "" && !strings.Contains(string(mustRender(t, dir).Files["actions/epicerie/index.html"]), "CCAS de Saint-Flour") {
 		t.Error("the edits did not reach the pages")
+	}
+	if themeKey != "" && !strings.Contains(string(mustRender(t, dir).Files["actions/epicerie/index.html"]), "<li>Bilan</li>") {
+		t.Error("the theme's list of news did not reach the action pages")
 	}
 }
 
@@ -99,10 +127,10 @@ func TestCacheRendersLittle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Made again: the action, its axis, its indicator, the home page and
-	// the four open data files (not the list of indicators: the action's
-	// title did not change).
-	if got := cache.Render.Rendered(); got != 8 {
-		t.Errorf("after editing one action, %d pages were rendered again (of %d); want 8", got, res.Pages)
+	// Made again: the action's page and the four open data files; not
+	// its axis, its indicator or the home page, which show its title,
+	// status and progress, not its text.
+	if got := cache.Render.Rendered(); got != 5 {
+		t.Errorf("after editing one action's text, %d pages were rendered again (of %d); want 5", got, res.Pages)
 	}
 }

@@ -31,7 +31,7 @@ func (r *renderer) data() error {
 			return append(b, '\n'), err
 		}},
 	} {
-		b, err := r.cached(f.name, []*content.Source{r.all}, f.make)
+		b, err := r.cached(f.name, r.whole, f.make)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)
 		}

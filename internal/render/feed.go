@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"jalons/internal/content"
+	"jalons/internal/site"
 )
 
 type atomLink struct {
@@ -52,7 +53,9 @@ func stamp(d content.Date) string { return d.Time().Format(time.RFC3339) }
 // addresses. Its date is the newest news item's, so that the same content
 // gives the same feed.
 func (r *renderer) feed() error {
-	b, err := r.cached("feed.xml", []*content.Source{r.news}, r.atom)
+	// The feed shows each news item whole, nothing linked.
+	news := cards(r.site.News, func(n *site.News) *site.News { return &site.News{News: n.News} })
+	b, err := r.cached("feed.xml", key(r.global, news), func() ([]byte, error) { return r.atom(news) })
 	if err != nil {
 		return err
 	}
@@ -60,7 +63,7 @@ func (r *renderer) feed() error {
 	return nil
 }
 
-func (r *renderer) atom() ([]byte, error) {
+func (r *renderer) atom(news []*site.News) ([]byte, error) {
 	cfg := r.site.Config
 	author := cfg.Territory
 	if author == "" {
@@ -78,10 +81,10 @@ func (r *renderer) atom() ([]byte, error) {
 		Updated: "2000-01-01T00:00:00Z",
 		Author:  author,
 	}
-	if len(r.site.News) > 0 {
-		f.Updated = stamp(r.site.News[0].Date)
+	if len(news) > 0 {
+		f.Updated = stamp(news[0].Date)
 	}
-	for _, n := range r.site.News {
+	for _, n := range news {
 		body, err := r.md.HTML(n.Src.Body, "")
 		if err != nil {
 			return nil, err

@@ -67,7 +67,7 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return false
 		},
-		"chartProgress": func() chart.Chart { return chart.Progress(r.site, l) },
+		"chartProgress": func(s *site.Site) chart.Chart { return chart.Progress(s, l) },
 		"chartStatuses": func(id string, c site.Counts) chart.Chart { return chart.Statuses(id, c, l) },
 		"chartActions":  func(a *site.Axis) chart.Chart { return chart.Actions(a, l) },
 		"chartIndicator": func(ind *site.Indicator) chart.Chart {

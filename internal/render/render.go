@@ -112,19 +112,19 @@ type Options struct {
 }
 
 type renderer struct {
-	cache  *Cache
-	global uint64 // what every page depends on: config, theme, menu, footer
-	// Groups of sources, for the pages that show many items.
-	news, indicators, all *content.Source
-	site                  *site.Site
-	loc                   *locale
-	md                    *markdown.Renderer
-	theme                 fs.FS
-	siteTheme             fs.FS // the site's own theme folder, or nil
-	tmpl                  map[Kind]*template.Template
-	themeText             []byte // every template, for the cache's keys
-	files                 Files
-	mu                    sync.Mutex
+	cache     *Cache
+	global    uint64 // what every page depends on: config, theme, menu, footer
+	whole     uint64 // the whole site
+	wide      map[Kind]bool
+	site      *site.Site
+	loc       *locale
+	md        *markdown.Renderer
+	theme     fs.FS
+	siteTheme fs.FS // the site's own theme folder, or nil
+	tmpl      map[Kind]*template.Template
+	themeText []byte // every template, for the cache's keys
+	files     Files
+	mu        sync.Mutex
 }
 
 // Site renders s with theme (the default theme, or a site's theme over
@@ -168,23 +168,8 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 		}
 	}
 	r.global = r.globalKey()
-	r.news = group("(news)", sources(s.News, func(n *site.News) *content.Source { return &n.Src }))
-	// The list of indicators shows each indicator and its action's title.
-	titles := fnv.New64a()
-	for _, ind := range s.Indicators {
-		if ind.Action != nil {
-			fmt.Fprintf(titles, "%s %q ", ind.Action.Slug, ind.Action.Title)
-		}
-	}
-	r.indicators = group("(indicators)",
-		sources(s.Indicators, func(i *site.Indicator) *content.Source { return &i.Src }),
-		[]*content.Source{{File: "(action titles)", Hash: titles.Sum64()}})
-	other := []*content.Source{r.news, r.indicators}
-	other = append(other, sources(s.Actions, func(a *site.Action) *content.Source { return &a.Src })...)
-	if s.Home != nil {
-		other = append(other, &s.Home.Src)
-	}
-	r.all = group("(all)", other, sources(s.Axes, func(a *site.Axis) *content.Source { return &a.Src }))
+	r.wide = wideKinds(r.tmpl)
+	r.whole = key(r.global, s) // what the open data and the wide kinds show
 	if err := r.pages(); err != nil {
 		return nil, err
 	}
@@ -306,8 +291,6 @@ func (r *renderer) copyStatic(fsys fs.FS, root, what string) error {
 
 // execute renders one page with its kind's template.
 func (r *renderer) execute(p *Page) ([]byte, error) {
-	p.Site = r.site
-	p.Menu = r.menu(p.Path)
 	var buf bytes.Buffer
 	if err := r.tmpl[p.Kind].ExecuteTemplate(&buf, "layouts/base.html", p); err != nil {
 		return nil, r.problem(err)
@@ -382,63 +365,35 @@ func (r *renderer) pages() error {
 			home.Description = s.Home.Summary
 		}
 	}
-	jobs := []func() error{func() error { return r.item(home, "", "", "index.html", r.all) }}
+	jobs := []func() error{func() error { return r.item(home, "", "", "index.html") }}
 	crumbs := func(links ...Link) []Link { return append([]Link{{Title: r.loc.T("home")}}, links...) }
 	for _, a := range s.Axes {
 		jobs = append(jobs, func() error {
-			deps := []*content.Source{&a.Src}
-			for _, ac := range a.Actions {
-				deps = append(deps, &ac.Src)
-				for _, ind := range ac.Indicators {
-					deps = append(deps, &ind.Src)
-				}
-			}
-			return r.item(&Page{Kind: "axis", Title: a.Title, Path: r.pathOf(a), Description: a.Summary, Axis: a,
-				Crumbs: crumbs()}, a.Src.Body, "", "", deps...)
+			return r.item(&Page{Kind: KindAxis, Title: a.Title, Path: r.pathOf(a), Description: a.Summary, Axis: a,
+				Crumbs: crumbs()}, a.Src.Body, "", "")
 		})
 	}
 	for _, a := range s.Actions {
 		jobs = append(jobs, func() error {
-			deps := []*content.Source{&a.Src, &a.Axis.Src}
-			for _, ind := range a.Indicators {
-				deps = append(deps, &ind.Src)
-			}
-			for _, n := range a.News {
-				deps = append(deps, &n.Src)
-			}
-			if s.Governance != nil {
-				deps = append(deps, &s.Governance.Src)
-			}
-			return r.item(&Page{Kind: "action", Title: a.Title, Path: r.pathOf(a), Description: a.Summary, Action: a,
-				Crumbs: crumbs(Link{Title: a.Axis.Title, Path: r.pathOf(a.Axis)})}, a.Src.Body, "", "", deps...)
+			return r.item(&Page{Kind: KindAction, Title: a.Title, Path: r.pathOf(a), Description: a.Summary, Action: a,
+				Crumbs: crumbs(Link{Title: a.Axis.Title, Path: r.pathOf(a.Axis)})}, a.Src.Body, "", "")
 		})
 	}
 	if len(s.Indicators) > 0 {
 		jobs = append(jobs, func() error {
-			return r.item(&Page{Kind: "indicators", Title: r.loc.T("indicators"), Path: r.section("indicators"), Crumbs: crumbs()}, "", "", "", r.indicators)
+			return r.item(&Page{Kind: KindIndicators, Title: r.loc.T("indicators"), Path: r.section("indicators"), Crumbs: crumbs()}, "", "", "")
 		})
 	}
 	for _, ind := range s.Indicators {
 		jobs = append(jobs, func() error {
 			c := crumbs(Link{Title: r.loc.T("indicators"), Path: r.section("indicators")})
-			deps := []*content.Source{&ind.Src}
-			if ind.Action != nil {
-				deps = append(deps, &ind.Action.Src)
-			}
-			return r.item(&Page{Kind: "indicator", Title: ind.Title, Path: r.pathOf(ind), Indicator: ind, Crumbs: c}, ind.Description, "", "", deps...)
+			return r.item(&Page{Kind: KindIndicator, Title: ind.Title, Path: r.pathOf(ind), Indicator: ind, Crumbs: c}, ind.Description, "", "")
 		})
 	}
 	for _, n := range s.News {
 		jobs = append(jobs, func() error {
 			c := crumbs(Link{Title: r.loc.T("news"), Path: r.section("news")})
-			deps := []*content.Source{&n.Src}
-			for _, a := range n.Axes {
-				deps = append(deps, &a.Src)
-			}
-			for _, a := range n.Actions {
-				deps = append(deps, &a.Src)
-			}
-			return r.item(&Page{Kind: "news", Title: n.Title, Path: r.pathOf(n), Description: n.Summary, News: n, Crumbs: c}, n.Src.Body, "", "", deps...)
+			return r.item(&Page{Kind: KindNews, Title: n.Title, Path: r.pathOf(n), Description: n.Summary, News: n, Crumbs: c}, n.Src.Body, "", "")
 		})
 	}
 	jobs = append(jobs, r.newsLists()...)
@@ -448,29 +403,36 @@ func (r *renderer) pages() error {
 			title = r.loc.T("governance")
 		}
 		jobs = append(jobs, func() error {
-			return r.item(&Page{Kind: "governance", Title: title, Path: r.section("governance"), Crumbs: crumbs()}, g.Src.Body, "", "", &g.Src)
+			return r.item(&Page{Kind: KindGovernance, Title: title, Path: r.section("governance"), Crumbs: crumbs()}, g.Src.Body, "", "")
 		})
 	}
 	for _, pg := range s.Pages {
 		jobs = append(jobs, func() error {
-			return r.item(&Page{Kind: "page", Title: pg.Title, Path: r.pathOf(pg), Description: pg.Summary, Page: pg, Crumbs: crumbs()}, pg.Src.Body, "", "", &pg.Src)
+			return r.item(&Page{Kind: KindPage, Title: pg.Title, Path: r.pathOf(pg), Description: pg.Summary, Page: pg, Crumbs: crumbs()}, pg.Src.Body, "", "")
 		})
 	}
 	jobs = append(jobs, func() error {
-		return r.item(&Page{Kind: "404", Title: r.loc.T("notFound")}, "", "", "404.html", &content.Source{File: "(404)"})
+		return r.item(&Page{Kind: Kind404, Title: r.loc.T("notFound")}, "", "", "404.html")
 	})
 	return parallel(jobs)
 }
 
 // item renders the Markdown body, then the page, into file (by default
-// the page's path + index.html). deps are the files the page shows: with a
-// cache, a page whose deps did not change is taken from it.
-func (r *renderer) item(p *Page, body, prefix, file string, deps ...*content.Source) error {
+// the page's path + index.html). With a cache, a page whose view did not
+// change (see view.go) is taken from it.
+func (r *renderer) item(p *Page, body, prefix, file string) error {
 	if file == "" {
 		file = p.Path + "index.html"
 	}
-	page, err := r.cached(file, deps, func() ([]byte, error) {
-		if p.Kind == "home" && r.site.Home != nil {
+	r.view(p)
+	p.Menu = r.menu(p.Path)
+	k := r.whole
+	if !r.wide[p.Kind] {
+		// The body is an item's, whose file the view holds.
+		k = key(r.global, p)
+	}
+	page, err := r.cached(file, k, func() ([]byte, error) {
+		if p.Kind == KindHome && r.site.Home != nil {
 			body = r.site.Home.Src.Body
 		}
 		if body != "" {
@@ -488,20 +450,12 @@ func (r *renderer) item(p *Page, body, prefix, file string, deps ...*content.Sou
 	return r.addPage(file, page)
 }
 
-// cached returns the content of file from the cache when the files it
-// depends on, and everything every page depends on, did not change since
-// it was made; else it makes it. Without deps, or without a cache, it
-// always makes it.
-func (r *renderer) cached(file string, deps []*content.Source, make func() ([]byte, error)) ([]byte, error) {
-	if r.cache == nil || len(deps) == 0 {
+// cached returns the content of file from the cache when it was made with
+// the same key; else it makes it. Without a cache, it always makes it.
+func (r *renderer) cached(file string, key uint64, make func() ([]byte, error)) ([]byte, error) {
+	if r.cache == nil {
 		return make()
 	}
-	h := fnv.New64a()
-	fmt.Fprintf(h, "%d %s", r.global, file)
-	for _, d := range deps {
-		fmt.Fprintf(h, " %s:%d", d.File, d.Hash)
-	}
-	key := h.Sum64()
 	if b, ok := r.cache.get(file, key); ok {
 		return b, nil
 	}
@@ -510,27 +464,6 @@ func (r *renderer) cached(file string, deps []*content.Source, make func() ([]by
 		r.cache.put(file, key, b)
 	}
 	return b, err
-}
-
-// group stands for many files in a cache key: one Source whose hash sums
-// up theirs.
-func group(name string, lists ...[]*content.Source) *content.Source {
-	h := fnv.New64a()
-	for _, l := range lists {
-		for _, s := range l {
-			fmt.Fprintf(h, "%s:%d ", s.File, s.Hash)
-		}
-	}
-	return &content.Source{File: name, Hash: h.Sum64()}
-}
-
-// sources lists the sources of items.
-func sources[T any](items []T, src func(T) *content.Source) []*content.Source {
-	out := make([]*content.Source, len(items))
-	for i, it := range items {
-		out[i] = src(it)
-	}
-	return out
 }
 
 // globalKey sums up what every page shows beside its own content: the
@@ -573,7 +506,7 @@ func (r *renderer) newsLists() []func() error {
 		}
 		crumbs := []Link{{Title: r.loc.T("home")}}
 		jobs = append(jobs, func() error {
-			return r.item(&Page{Kind: "newslist", Title: title, Path: pathOf(n), List: list, Crumbs: crumbs}, "", "", "", r.news)
+			return r.item(&Page{Kind: KindNewsList, Title: title, Path: pathOf(n), List: list, Crumbs: crumbs}, "", "", "")
 		})
 	}
 	return jobs

@@ -1,0 +1,333 @@
+package render
+
+import (
+	"encoding/binary"
+	"hash"
+	"hash/fnv"
+	"html/template"
+	"math"
+	"reflect"
+	"slices"
+	"sort"
+	"text/template/parse"
+
+	"jalons/internal/config"
+	"jalons/internal/content"
+	"jalons/internal/site"
+)
+
+// The cache of `jalons serve` is sound by construction: a page's key is a
+// hash of the very value its template receives, so whatever a template can
+// read is in the key. Each page kind receives a view: the linked items it
+// shows, with their links cut one level down (on an action page,
+// .Action.Axis is the axis with its title, colour and progress, but not its
+// actions), and a .Site that holds the settings and the free pages, plus
+// what the kind lists (home: axes, counts, progress, news, indicators;
+// indicators: indicators; governance: governance). A view is a tree, not
+// the linked graph, so its hash is small and reaches nothing the page does
+// not get. A theme whose templates read more of .Site than its kind's view
+// holds gets the whole linked site for that kind, and the key of the whole
+// site: correct, coarser.
+
+// siteFields are the fields of .Site each kind's view holds; "*" stands
+// for every kind.
+var siteFields = map[Kind][]string{
+	"*":            {"Config", "Pages"},
+	KindHome:       {"Home", "Axes", "Counts", "Progress", "News", "Indicators"},
+	KindIndicators: {"Indicators"},
+	KindGovernance: {"Governance"},
+}
+
+// wideKinds returns the kinds whose templates read fields of .Site that
+// their view does not hold: they get the whole site. .Site alone, passed
+// to a function, gives the function the view.
+func wideKinds(tmpl map[Kind]*template.Template) map[Kind]bool {
+	wide := map[Kind]bool{}
+	for k, t := range tmpl {
+		allowed := append(slices.Clone(siteFields["*"]), siteFields[k]...)
+		for _, tt := range t.Templates() {
+			if tt.Tree == nil {
+				continue
+			}
+			for _, f := range siteReads(tt.Tree.Root) {
+				if f != "" && !slices.Contains(allowed, f) {
+					wide[k] = true
+				}
+			}
+		}
+	}
+	return wide
+}
+
+// siteReads lists the fields read right after an identifier Site in a
+// template's tree: "Config" for .Site.Config.Title, "" for .Site alone.
+func siteReads(n parse.Node) []string {
+	var out []string
+	check := func(idents []string) {
+		for i, id := range idents {
+			if id == "Site" {
+				if i+1 < len(idents) {
+					out = append(out, idents[i+1])
+				} else {
+					out = append(out, "")
+				}
+			}
+		}
+	}
+	var walk func(parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case nil:
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.PipeNode:
+			if n == nil {
+				return
+			}
+			for _, d := range n.Decl {
+				walk(d)
+			}
+			for _, c := range n.Cmds {
+				walk(c)
+			}
+		case *parse.CommandNode:
+			for _, a := range n.Args {
+				walk(a)
+			}
+		case *parse.FieldNode:
+			check(n.Ident)
+		case *parse.VariableNode:
+			check(n.Ident)
+		case *parse.ChainNode:
+			walk(n.Node)
+			check(n.Field)
+		case *parse.IfNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.TemplateNode:
+			walk(n.Pipe)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// view cuts the links of the items a page of kind shows, and fills its
+// .Site with what the kind's view holds. Pages of a wide kind keep the
+// whole site.
+func (r *renderer) view(p *Page) {
+	s := r.site
+	if r.wide[p.Kind] {
+		p.Site = s
+		return
+	}
+	v := &site.Site{Config: s.Config, Pages: s.Pages}
+	switch p.Kind {
+	case KindHome:
+		v.Home, v.Counts, v.Progress = s.Home, s.Counts, s.Progress
+		v.Axes = cards(s.Axes, axisCard)
+		v.News = cards(s.News, newsCard)
+		v.Indicators = cards(s.Indicators, indicatorCard)
+	case KindIndicators:
+		v.Indicators = cards(s.Indicators, indicatorCard)
+	case KindGovernance:
+		v.Governance = s.Governance
+	}
+	p.Site = v
+	if a := p.Axis; a != nil {
+		c := &site.Axis{Axis: a.Axis, Color: a.Color, Progress: a.Progress, Counts: a.Counts}
+		c.Actions = cards(a.Actions, actionCard)
+		p.Axis = c
+	}
+	if a := p.Action; a != nil {
+		c := &site.Action{Action: a.Action, Progress: a.Progress}
+		c.Axis = axisCard(a.Axis)
+		c.LeadStructure = a.LeadStructure
+		c.Indicators = cards(a.Indicators, func(i *site.Indicator) *site.Indicator {
+			return &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress}
+		})
+		c.News = cards(a.News, newsCard)
+		p.Action = c
+	}
+	if i := p.Indicator; i != nil {
+		c := &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress}
+		if i.Action != nil {
+			c.Action = actionCard(i.Action)
+		}
+		p.Indicator = c
+	}
+	if n := p.News; n != nil {
+		c := &site.News{News: n.News}
+		c.Axes = cards(n.Axes, axisCard)
+		c.Actions = cards(n.Actions, actionCard)
+		p.News = c
+	}
+	if l := p.List; l != nil {
+		c := *l
+		c.Items = cards(l.Items, newsCard)
+		p.List = &c
+	}
+}
+
+func cards[T any](items []T, card func(T) T) []T {
+	if items == nil {
+		return nil
+	}
+	out := make([]T, len(items))
+	for i, it := range items {
+		out[i] = card(it)
+	}
+	return out
+}
+
+// The cards are items as lists show them: the keys that name and place
+// them, their figures, no text and no link (but for an indicator's
+// action, itself a card).
+func axisCard(a *site.Axis) *site.Axis {
+	return &site.Axis{Axis: &content.Axis{Title: a.Title, Order: a.Order, Color: a.Axis.Color, Summary: a.Summary, Slug: a.Slug},
+		Color: a.Color, Progress: a.Progress, Counts: a.Counts}
+}
+
+func actionCard(a *site.Action) *site.Action {
+	return &site.Action{Action: &content.Action{Title: a.Title, AxisSlug: a.AxisSlug, Status: a.Status, Start: a.Start, End: a.End,
+		Summary: a.Summary, Weight: a.Weight, Slug: a.Slug}, Progress: a.Progress}
+}
+
+func indicatorCard(i *site.Indicator) *site.Indicator {
+	c := &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress}
+	if i.Action != nil {
+		c.Action = actionCard(i.Action)
+	}
+	return c
+}
+
+func newsCard(n *site.News) *site.News {
+	return &site.News{News: &content.News{Title: n.Title, Date: n.Date, Summary: n.Summary, Image: n.Image, ImageAlt: n.ImageAlt,
+		Draft: n.Draft, Slug: n.Slug}}
+}
+
+// key hashes a value a template receives: every exported field, followed
+// through pointers, slices and maps. A decoded item of package content is
+// hashed as its file's name and text (its fields come from them); the
+// settings are part of every key already (see globalKey).
+func key(seed uint64, v any) uint64 {
+	h := &hasher{h: fnv.New64a(), seen: map[uintptr]int{}}
+	h.uint(seed)
+	h.value(reflect.ValueOf(v))
+	return h.h.Sum64()
+}
+
+type hasher struct {
+	h    hash.Hash64
+	seen map[uintptr]int // pointers met, so that a cycle is hashed once
+	buf  [8]byte
+}
+
+var (
+	sourceType = reflect.TypeOf(content.Source{})
+	configType = reflect.TypeOf(&config.Config{})
+)
+
+func (h *hasher) uint(u uint64) {
+	binary.LittleEndian.PutUint64(h.buf[:], u)
+	h.h.Write(h.buf[:])
+}
+
+func (h *hasher) string(s string) {
+	h.uint(uint64(len(s)))
+	h.h.Write([]byte(s))
+}
+
+func (h *hasher) value(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Invalid:
+		h.uint(0)
+	case reflect.Pointer:
+		if v.IsNil() {
+			h.uint(0)
+			return
+		}
+		if v.Type() == configType {
+			h.uint(1)
+			return
+		}
+		if n, ok := h.seen[v.Pointer()]; ok {
+			h.uint(2)
+			h.uint(uint64(n))
+			return
+		}
+		h.seen[v.Pointer()] = len(h.seen)
+		h.uint(3)
+		if e := v.Elem(); e.Kind() == reflect.Struct && e.Type().PkgPath() == sourceType.PkgPath() {
+			if src := e.FieldByName("Src"); src.IsValid() && src.Type() == sourceType && src.Field(0).String() != "" {
+				h.value(src) // a decoded item: its file says it all
+				return
+			}
+		}
+		h.value(v.Elem())
+	case reflect.Struct:
+		if v.Type() == sourceType {
+			src := v.Interface().(content.Source)
+			h.string(src.File)
+			h.uint(src.Hash)
+			return
+		}
+		t := v.Type()
+		for i := range t.NumField() {
+			if t.Field(i).IsExported() {
+				h.value(v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		h.uint(uint64(v.Len()))
+		for i := range v.Len() {
+			h.value(v.Index(i))
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		h.uint(uint64(len(keys)))
+		for _, k := range keys {
+			h.value(k)
+			h.value(v.MapIndex(k))
+		}
+	case reflect.Interface:
+		if v.IsNil() {
+			h.uint(0)
+			return
+		}
+		h.string(v.Elem().Type().String())
+		h.value(v.Elem())
+	case reflect.String:
+		h.string(v.String())
+	case reflect.Bool:
+		if v.Bool() {
+			h.uint(1)
+		} else {
+			h.uint(0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		h.uint(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		h.uint(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		h.uint(math.Float64bits(v.Float()))
+	default: // functions and channels: no template reads them
+		h.uint(4)
+	}
+}
