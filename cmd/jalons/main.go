@@ -1,9 +1,9 @@
 // Command jalons builds the public site of a territory's projet social
 // from Markdown action sheets and TOML indicator files.
 //
-//	jalons build  [-source DIR] [-destination DIR] [-base-url URL] [-drafts]
-//	jalons serve  [-source DIR] [-bind 127.0.0.1] [-port 1313] [-drafts] [-poll 1s]
-//	jalons check  [-source DIR]
+//	jalons build  [-source DIR] [-destination DIR] [-base-url URL] [-drafts] [-today YYYY-MM-DD]
+//	jalons serve  [-source DIR] [-bind 127.0.0.1] [-port 1313] [-drafts] [-poll 1s] [-today YYYY-MM-DD]
+//	jalons check  [-source DIR] [-today YYYY-MM-DD]
 //	jalons new    axis|action|indicator|news|page "Title" [-source DIR]
 //	jalons init   DIR
 //	jalons import actions FILE [-source DIR]
@@ -36,9 +36,9 @@ import (
 const version = "0.1.0-dev"
 
 const usage = `usage:
-  jalons build  [-source DIR] [-destination DIR] [-base-url URL] [-drafts]
-  jalons serve  [-source DIR] [-bind 127.0.0.1] [-port 1313] [-drafts] [-poll 1s]
-  jalons check  [-source DIR]
+  jalons build  [-source DIR] [-destination DIR] [-base-url URL] [-drafts] [-today YYYY-MM-DD]
+  jalons serve  [-source DIR] [-bind 127.0.0.1] [-port 1313] [-drafts] [-poll 1s] [-today YYYY-MM-DD]
+  jalons check  [-source DIR] [-today YYYY-MM-DD]
   jalons new    axis|action|indicator|news|page "Title" [-source DIR]
   jalons init   DIR
   jalons import actions FILE [-source DIR]
@@ -78,11 +78,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	flags.Usage = func() {} // see Parse below
 	opts := build.Options{}
 	var (
-		bind string
-		port int
-		poll time.Duration
+		bind  string
+		port  int
+		poll  time.Duration
+		today string
 	)
 	flags.StringVar(&opts.Source, "source", ".", "the site's `folder`")
+	switch cmd {
+	case "build", "check", "serve":
+		flags.StringVar(&today, "today", "", "the `date` the site describes, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)")
+	}
 	switch cmd {
 	case "build":
 		flags.StringVar(&opts.Destination, "destination", "", "the output `folder` (default: public inside the source)")
@@ -165,6 +170,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(pos) > 0 {
 		fmt.Fprintf(stderr, "jalons %s: unexpected argument %q\n%s", cmd, pos[0], usage)
 		return errReported
+	}
+	if today != "" || os.Getenv("SOURCE_DATE_EPOCH") != "" {
+		day, err := build.Today(today)
+		if err != nil {
+			fmt.Fprintf(stderr, "jalons %s: %v\n", cmd, err)
+			return errReported
+		}
+		opts.Today = day
 	}
 	if cmd == "serve" {
 		return server.Serve(ctx, server.Config{Build: opts, Addr: net.JoinHostPort(bind, strconv.Itoa(port)), Poll: poll}, stdout, stderr)

@@ -105,6 +105,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"publish"}, `jalons: unknown command "publish"`},
 		{[]string{"build", "-sauce", "x"}, "flag provided but not defined: -sauce"},
 		{[]string{"build", "site"}, `jalons build: unexpected argument "site"`},
+		{[]string{"check", "-today", "hier"}, `jalons check: -today "hier" must be a date written year-month-day, like -today 2026-12-01`},
 		{[]string{"build", "-source", "/nonexistent/site"}, "jalons: there is no folder /nonexistent/site (-source names the site's folder, the one that holds config.toml)"},
 	}
 	for _, tt := range tests {

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -34,6 +35,9 @@ type Options struct {
 	Destination string // the output folder; "" means public/ inside Source
 	BaseURL     string // overrides config.toml's baseURL when set
 	Drafts      bool   // build news drafts too
+	// Today is the day the site describes (section 12.1); zero means the
+	// day of the build, as Today("") gives it.
+	Today content.Date
 	// Cache, when set, keeps what a build read and rendered for the next
 	// one (jalons serve): files that did not change are not read again,
 	// pages whose files did not change are not rendered again.
@@ -102,9 +106,13 @@ func load(opts Options) (*Result, error) {
 	if opts.Cache != nil {
 		contentCache, renderCache = &opts.Cache.Content, &opts.Cache.Render
 	}
+	today := opts.Today
+	if today.IsZero() {
+		today, _ = Today("")
+	}
 	items, contentErrs := content.LoadCached(fsys, cfg, opts.Drafts, contentCache)
 	errs.Append(contentErrs)
-	linked, linkErrs := site.Link(items)
+	linked, linkErrs := site.Link(items, today)
 	errs.Append(linkErrs)
 	if len(errs) > 0 {
 		errs.Sort()
@@ -123,6 +131,31 @@ func load(opts Options) (*Result, error) {
 	}
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// Today is the day a build describes: the date flag gives (YYYY-MM-DD)
+// when it is not empty, else the UTC day of SOURCE_DATE_EPOCH when it is
+// set (reproducible builds), else the local day.
+func Today(flag string) (content.Date, error) {
+	if flag != "" {
+		t, err := time.Parse(time.DateOnly, flag)
+		if err != nil || t.Year() < 1 {
+			return content.Date{}, fmt.Errorf("-today %q must be a date written year-month-day, like -today 2026-12-01", flag)
+		}
+		return dateOf(t), nil
+	}
+	if epoch := os.Getenv("SOURCE_DATE_EPOCH"); epoch != "" {
+		sec, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil || sec < 0 {
+			return content.Date{}, fmt.Errorf("SOURCE_DATE_EPOCH %q must be a number of seconds since 1970-01-01, like 1764547200", epoch)
+		}
+		return dateOf(time.Unix(sec, 0).UTC()), nil
+	}
+	return dateOf(time.Now()), nil
+}
+
+func dateOf(t time.Time) content.Date {
+	return content.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
 }
 
 // sourceError says why the site's folder cannot be read.

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"jalons/internal/content"
 	"jalons/internal/diag"
 	"jalons/internal/render"
 	"jalons/internal/sitetest"
@@ -22,10 +23,13 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
+// goldenToday is the day the golden copy of the example site describes.
+var goldenToday = content.Date{Year: 2026, Month: 12, Day: 1}
+
 // TestExampleGolden builds the example site at the top of the repository
 // and compares every output file with testdata/example/.
 func TestExampleGolden(t *testing.T) {
-	res, err := Render(t.Context(), Options{Source: "../.."})
+	res, err := Render(t.Context(), Options{Source: "../..", Today: goldenToday})
 	if err != nil {
 		t.Fatalf("building the example site: %v", err)
 	}
@@ -366,5 +370,51 @@ func TestBuildErrors(t *testing.T) {
 				t.Errorf("Build error = %v; want %s", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestToday: -today, else SOURCE_DATE_EPOCH, else the local day; the same
+// input and the same day give the same bytes, and the home page says the
+// day.
+func TestToday(t *testing.T) {
+	tests := []struct{ flag, epoch, want, err string }{
+		{"2026-12-01", "", "2026-12-01", ""},
+		{"2026-12-01", "0", "2026-12-01", ""}, // the flag wins
+		{"", "1767225599", "2025-12-31", ""},  // 23:59:59 UTC
+		{"", "1767225600", "2026-01-01", ""},
+		{"1/12/2026", "", "", `-today "1/12/2026" must be a date written year-month-day, like -today 2026-12-01`},
+		{"2026-02-30", "", "", `-today "2026-02-30" must be a date written year-month-day, like -today 2026-12-01`},
+		{"", "demain", "", `SOURCE_DATE_EPOCH "demain" must be a number of seconds since 1970-01-01, like 1764547200`},
+	}
+	for _, tt := range tests {
+		t.Setenv("SOURCE_DATE_EPOCH", tt.epoch)
+		if tt.epoch == "" {
+			os.Unsetenv("SOURCE_DATE_EPOCH")
+		}
+		got, err := Today(tt.flag)
+		if tt.err != "" {
+			if err == nil || err.Error() != tt.err {
+				t.Errorf("Today(%q) with SOURCE_DATE_EPOCH=%q: error %v; want %s", tt.flag, tt.epoch, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got.String() != tt.want {
+			t.Errorf("Today(%q) with SOURCE_DATE_EPOCH=%q = %v, %v; want %s", tt.flag, tt.epoch, got, err, tt.want)
+		}
+	}
+	dir := sitetest.Dir(t, small)
+	day := content.Date{Year: 2031, Month: 5, Day: 1}
+	a, err := Render(t.Context(), Options{Source: dir, Today: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Render(t.Context(), Options{Source: dir, Today: day})
+	for p := range a.Files {
+		if !bytes.Equal(a.Files[p], b.Files[p]) {
+			t.Errorf("%s differs between two builds on the same day", p)
+		}
+	}
+	if !strings.Contains(string(a.Files["index.html"]), `Situation au <time datetime="2031-05-01">1er mai 2031</time>`) {
+		t.Error("the home page does not say the day")
 	}
 }

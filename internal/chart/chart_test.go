@@ -157,7 +157,7 @@ func TestActions(t *testing.T) {
 func TestGovernance(t *testing.T) {
 	in := &content.Items{Config: &config.Config{}, Governance: &content.Governance{
 		Bodies: []content.Body{{ID: "copil", Name: "Copil"}, {ID: "gt", Name: "Working group", Parent: "copil"}}}}
-	s, errs := site.Link(in)
+	s, errs := site.Link(in, content.Date{Year: 2026, Month: 12, Day: 1})
 	if errs != nil {
 		t.Fatal(errs)
 	}

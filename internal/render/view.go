@@ -33,7 +33,7 @@ import (
 // for every kind.
 var siteFields = map[Kind][]string{
 	"*":            {"Config", "Pages"},
-	KindHome:       {"Home", "Axes", "Counts", "Progress", "News", "Indicators"},
+	KindHome:       {"Today", "Home", "Axes", "Counts", "Progress", "News", "Indicators"},
 	KindIndicators: {"Indicators"},
 	KindGovernance: {"Governance"},
 }
@@ -139,7 +139,7 @@ func (r *renderer) view(p *Page) {
 	v := &site.Site{Config: s.Config, Pages: s.Pages}
 	switch p.Kind {
 	case KindHome:
-		v.Home, v.Counts, v.Progress = s.Home, s.Counts, s.Progress
+		v.Today, v.Home, v.Counts, v.Progress = s.Today, s.Home, s.Counts, s.Progress
 		v.Axes = cards(s.Axes, axisCard)
 		v.News = cards(s.News, newsCard)
 		v.Indicators = cards(s.Indicators, indicatorCard)

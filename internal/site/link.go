@@ -24,14 +24,15 @@ type linker struct {
 	errs diag.List
 }
 
-// Link links items into a Site: it resolves references by slug, computes
-// progress and counts, and sorts every list. Problems of references (an
+// Link links items into a Site that describes the day today: it resolves
+// references by slug, computes progress and counts, and sorts every list. Problems of references (an
 // unknown axis, two items with one slug) are reported, except references
 // to files that could not be read, whose own problems are reported
 // already. The Site is nil when there is a problem.
-func Link(in *content.Items) (*Site, diag.List) {
+func Link(in *content.Items, today content.Date) (*Site, diag.List) {
 	l := &linker{in: in}
 	s := l.link()
+	s.Today = today
 	if len(l.errs) > 0 {
 		l.errs.Sort()
 		return nil, l.errs

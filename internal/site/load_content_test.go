@@ -82,7 +82,7 @@ func loadFS(t *testing.T, fsys fstest.MapFS, drafts bool) (*Site, string) {
 // link links what content.Load gave, as a build does: the Site is nil when
 // reading or linking found a problem.
 func link(items *content.Items, errs diag.List) (*Site, string) {
-	s, lerrs := Link(items)
+	s, lerrs := Link(items, testToday)
 	errs.Append(lerrs)
 	errs.Sort()
 	if len(errs) > 0 {
@@ -607,3 +607,6 @@ value = 3
 		t.Errorf("cached loads differ: %v", errs)
 	}
 }
+
+// testToday is the day the sites of the tests describe.
+var testToday = content.Date{Year: 2026, Month: 12, Day: 1}

@@ -138,7 +138,7 @@ periode = { start = 2022, end = 2018 }
 			if cfg != nil && errs == nil {
 				var items *content.Items
 				items, errs = content.Load(fsys, cfg, false)
-				_, lerrs := Link(items)
+				_, lerrs := Link(items, testToday)
 				errs.Append(lerrs)
 			}
 			errs.Sort()

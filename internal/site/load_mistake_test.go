@@ -90,7 +90,7 @@ valeur = 3
 			if cfg != nil && errs == nil {
 				var items *content.Items
 				items, errs = content.Load(fsys, cfg, false)
-				_, lerrs := Link(items)
+				_, lerrs := Link(items, testToday)
 				errs.Append(lerrs)
 			}
 			errs.Sort()

@@ -34,6 +34,7 @@ func (c Counts) Total() int { return c[0] + c[1] + c[2] + c[3] + c[4] }
 // Site is a whole site, linked.
 type Site struct {
 	Config     *config.Config
+	Today      content.Date  // the day the site describes
 	Home       *content.Page // nil without content/_index.md
 	Axes       []*Axis       // by order, then title
 	Actions    []*Action     // by axis, then title
