@@ -196,9 +196,9 @@ func TestHelp(t *testing.T) {
 		}
 	}
 	tests := []struct{ cmd, first, flag string }{
-		{"build", "usage: jalons build  [-source DIR] [-destination DIR] [-base-url URL] [-drafts]\n", "-destination"},
-		{"serve", "usage: jalons serve  [-source DIR] [-bind 127.0.0.1] [-port 1313] [-drafts] [-poll 1s]\n", "-poll"},
-		{"check", "usage: jalons check  [-source DIR]\n", "-source"},
+		{"build", "usage: jalons build  [-source DIR] [-destination DIR] [-base-url URL] [-drafts] [-today YYYY-MM-DD]\n", "-destination"},
+		{"serve", "usage: jalons serve  [-source DIR] [-bind 127.0.0.1] [-port 1313] [-drafts] [-poll 1s] [-today YYYY-MM-DD]\n", "-poll"},
+		{"check", "usage: jalons check  [-source DIR] [-today YYYY-MM-DD]\n", "-today"},
 		{"new", "usage: jalons new    axis|action|indicator|news|page \"Title\" [-source DIR]\n", "-source"},
 		{"init", "usage: jalons init   DIR\n", ""},
 		{"import", "usage: jalons import actions FILE [-source DIR]\n", "-source"},
@@ -213,7 +213,7 @@ func TestHelp(t *testing.T) {
 	}
 	// A flag that does not exist shows the command's usage, as an error.
 	_, errOut, err := jalons("check", "-x")
-	if want := "flag provided but not defined: -x\nusage: jalons check  [-source DIR]\n"; err == nil || !strings.HasPrefix(errOut, want) {
+	if want := "flag provided but not defined: -x\nusage: jalons check  [-source DIR] [-today YYYY-MM-DD]\n"; err == nil || !strings.HasPrefix(errOut, want) {
 		t.Errorf("jalons check -x = %v, %q; want an error, %q…", err, errOut, want)
 	}
 }
