@@ -1,9 +1,81 @@
-// Package render turns a checked site into its files: every page through
+// Package render turns a linked site into its files: every page through
 // the theme's templates, the Atom feed, the sitemap, robots.txt, the open
 // data files, and the theme's and the site's static files.
 //
 // It writes nothing: Site returns a map of output path to bytes, and the
 // build package writes it. The same site gives the same bytes.
+//
+// # The theme contract
+//
+// A theme is a folder of templates (html/template) and static files. The
+// default theme is built into jalons; a site's theme, themes/<name>/,
+// overrides it file by file, so that a theme may hold one file only.
+//
+//	layouts/base.html          every page: head, header, menu, footer;
+//	                           it calls {{block "main" .}}
+//	layouts/<kind>.html        one per page kind, defining "main"
+//	layouts/partials/<p>.html  one template per file, {{define "<p>"}}
+//	static/                    copied as it is (css/, js/…)
+//
+// The page kinds (Kind) and what a page of each receives, as a *Page:
+//
+//	home        .Site: Config, Pages, Today, Home (content/_index.md),
+//	            Axes, Counts, Progress, News, Indicators
+//	axis        .Axis, with .Axis.Actions
+//	action      .Action, with .Action.Axis, .Indicators (with their
+//	            values), .News, .LeadStructure
+//	indicators  .Site.Indicators, each with its .Action
+//	indicator   .Indicator, with .Indicator.Action
+//	newslist    .List: Items, Number, Total, Prev, Next
+//	news        .News, with .News.Axes and .News.Actions
+//	governance  .Site.Governance: Bodies (a tree: Up, Children),
+//	            Structures, Meetings
+//	page        .Page (a free page)
+//	404         nothing more
+//
+// Every page also has .Kind, .Title, .Path (from the site's root, "" for
+// the home page), .Description, .Crumbs and .Menu (Links), .Body (the
+// item's Markdown as HTML), and .Site.Config and .Site.Pages (the free
+// pages, for the footer). The items are the types of package site, which
+// embed those of package content: .Title, .Slug, .Status… read the same on
+// both.
+//
+// Items are given as views (see view.go): an item's links are cut one
+// level down. On an action page, .Action.Axis is the axis with its title,
+// colour, progress and counts, not its actions; an item in a list (a
+// "card") has the keys that name and place it (title, slug, status, dates,
+// summary, order, colour, date, image) and its figures, not its text. A
+// page's cache key is a hash of its view: what a template can read is what
+// decides whether the page is made again. A theme whose templates read
+// fields of .Site that their kind's view does not hold (.Site.News on an
+// action page) gets the whole linked site for that kind, and the key of
+// the whole site.
+//
+// Template functions:
+//
+//	t KEY                 a word of the interface, in the site's language
+//	date DATE             "1er janvier 2010", "1 January 2010"
+//	period PERIOD         "2017-2020", "depuis 2017", "until 2020"
+//	number, money, percent, quantity VALUE UNIT
+//	                      numbers as the language writes them
+//	status STATUS         "En cours"
+//	plural N KEY          "3 actions"
+//	list STRINGS          "a, b et c"
+//	lang                  "fr" or "en"
+//	url PATH, abs PATH    the address under the base path, the full one
+//	link ITEM             the address of an item's page
+//	section NAME          the address of a section: "news", "indicators"…
+//	markdown TEXT PREFIX  Markdown as HTML, safe by default
+//	whole RATIO           a ratio as a whole percent number
+//	bar ID LABEL PROGRESS, statusRows COUNTS, latest INDICATOR,
+//	keyIndicators SITE, firstNews SITE N, hasCharts KIND
+//	chartProgress SITE, chartStatuses ID COUNTS, chartActions AXIS,
+//	chartIndicator INDICATOR, chartGovernance GOVERNANCE
+//	                      the data of partials and of the charts
+//
+// A mistake in a template is a problem like the others: its file (from
+// the site's folder, or named as the default theme's), line and column,
+// in the site's language, every file's syntax errors at once.
 package render
 
 import (
