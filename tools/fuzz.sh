@@ -18,5 +18,5 @@ targets=(
 for t in "${targets[@]}"; do
   set -- $t
   echo "fuzz $1 $2 for $fuzztime"
-  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$fuzztime"
+  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$fuzztime" -fuzzminimizetime 5s
 done

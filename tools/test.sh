@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Jalons: formatting, go vet, the Go tests (with the race
-# detector), a short run of every fuzz target (tools/fuzz.sh), then the browser quality gate, after installing what it needs
+# detector), a short run of every fuzz target (tools/fuzz.sh), then the
+# browser quality gate, after installing what it needs
 # (tools/browsercheck/install.sh: Debian's Chromium and the npm tools; it
 # does nothing that is already done).
 set -euo pipefail

@@ -21,8 +21,13 @@ func FuzzSplitFront(f *testing.F) {
 		if line0 != 1 || !strings.HasSuffix(text, body) {
 			t.Fatalf("SplitFront(%q): line0 %d, body %q not at the end", text, line0, body)
 		}
-		if got := strings.Count(text[:len(text)-len(body)], "\n"); got != bodyLine0 {
-			t.Fatalf("SplitFront(%q): bodyLine0 = %d; want %d", text, bodyLine0, got)
+		head := text[:len(text)-len(body)]
+		want := strings.Count(head, "\n")
+		if !strings.HasSuffix(head, "\n") {
+			want++ // a closing +++ without its newline
+		}
+		if bodyLine0 != want {
+			t.Fatalf("SplitFront(%q): bodyLine0 = %d; want %d", text, bodyLine0, want)
 		}
 		var v struct {
 			Title string `toml:"title"`
