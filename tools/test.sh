@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Jalons: formatting, go vet, the Go tests (with the race
-# detector), then the browser quality gate, after installing what it needs
+# detector), a short run of every fuzz target (tools/fuzz.sh), then the
+# browser quality gate, after installing what it needs
 # (tools/browsercheck/install.sh: Debian's Chromium and the npm tools; it
 # does nothing that is already done).
 set -euo pipefail
@@ -13,6 +14,7 @@ if [ -n "$unformatted" ]; then
 fi
 go vet ./...
 go test -race -count=1 ./...
+bash tools/fuzz.sh
 
 bash tools/browsercheck/install.sh
 bash tools/browsercheck/run.sh
