@@ -10,7 +10,7 @@ fuzztime=${FUZZTIME:-10s}
 targets=(
   "./internal/tomlfile FuzzSplitFront"
   "./internal/config FuzzLoad"
-  "./internal/content FuzzLoad"
+  "./internal/site FuzzLoad"
   "./internal/slug FuzzMake"
   "./internal/markdown FuzzHTML"
   "./internal/build FuzzRender"

@@ -32,7 +32,7 @@ func FuzzRender(f *testing.F) {
 				t.Fatal(err)
 			}
 		}
-		res, err := Render(Options{Source: dir})
+		res, err := Render(t.Context(), Options{Source: dir})
 		if err == nil && (res == nil || res.Pages == 0) {
 			t.Fatalf("Render: no error and no page")
 		}
