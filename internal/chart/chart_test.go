@@ -60,7 +60,7 @@ func series(o map[string]any) map[string]any { return o["series"].([]any)[0].(ma
 
 func TestIndicator(t *testing.T) {
 	ind := &site.Indicator{Indicator: &content.Indicator{Title: "Families", Unit: "families", Target: f(200), Baseline: 10},
-		Values: []content.Value{
+		Values: []site.Value{
 			{Date: content.Date{Year: 2010, Month: 12, Day: 31}, Value: 60},
 			{Date: content.Date{Year: 2012, Month: 12, Day: 31}, Value: 190},
 		},
@@ -105,7 +105,7 @@ func TestIndicatorSentences(t *testing.T) {
 		ind  site.Indicator
 		want string
 	}{
-		{site.Indicator{Indicator: &content.Indicator{Title: "People", Unit: "people"}, Values: []content.Value{{Date: d, Value: 500}}}, "People: 500 people on 2012-12-31."},
+		{site.Indicator{Indicator: &content.Indicator{Title: "People", Unit: "people"}, Values: []site.Value{{Date: d, Value: 500}}}, "People: 500 people on 2012-12-31."},
 		{site.Indicator{Indicator: &content.Indicator{Title: "Empty", Target: f(3)}}, "Empty: noValues"},
 	}
 	for _, tt := range tests {

@@ -53,7 +53,7 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return rows
 		},
-		"latest": func(ind *site.Indicator) *content.Value {
+		"latest": func(ind *site.Indicator) *site.Value {
 			if v, ok := ind.Latest(); ok {
 				return &v
 			}
