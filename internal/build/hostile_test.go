@@ -108,6 +108,11 @@ territories = ["%s"]
 summary = "%s"
 budget = 1000
 spent = 500
+
+[[milestones]]
+date = 2019-06-01
+title = "=1+1 <script>alert(1)</script>"
+note = "@SUM(A1) \" onclick=\"alert(1)"
 +++
 %s
 -- content/actions/y.md --

@@ -228,9 +228,9 @@ func TestOpenData(t *testing.T) {
 		header string
 		rows   int
 	}{
-		{"data/actions.csv", "slug,title,axis,status,start,end,lead,partners,audience,territories,budget,spent,progress,weight,url", 1},
-		{"data/indicators.csv", "slug,title,action,unit,baseline,target,direction,latest_date,latest_value,progress,source,url", 1},
-		{"data/values.csv", "indicator,date,value,unit,note", 1},
+		{"data/actions.csv", "slug,title,axis,status,start,end,lead,partners,audience,territories,budget,spent,progress,weight,url,late", 1},
+		{"data/indicators.csv", "slug,title,action,unit,baseline,target,direction,latest_date,latest_value,progress,source,url,latest_masked", 1},
+		{"data/values.csv", "indicator,date,value,unit,note,masked", 1},
 	}
 	for _, tt := range tests {
 		records, err := csv.NewReader(bytes.NewReader(res.Files[tt.file])).ReadAll()
@@ -292,10 +292,10 @@ note = "Bilan - 2013 = fin"
 	}{
 		{"data/actions.csv", []string{"epicerie", `'=HYPERLINK("https://evil.example","x")`, "precarites", "in_progress", "", "",
 			"'+33 4 71 60 00 00", "'-1+1; Mission locale", "'@SUM(A1)", "'\tSaint-Flour", "", "", "", "",
-			"https://www.example.fr/projet-social/actions/epicerie/"}},
+			"https://www.example.fr/projet-social/actions/epicerie/", "false"}},
 		{"data/indicators.csv", []string{"familles", "Solde", "epicerie", "'=1+1", "-3", "", "increase", "2013-12-31", "4", "",
-			"'\ttab", "https://www.example.fr/projet-social/indicateurs/familles/"}},
-		{"data/values.csv", []string{"familles", "2012-12-31", "-12.5", "'=1+1", "'-2"}},
+			"'\ttab", "https://www.example.fr/projet-social/indicateurs/familles/", "false"}},
+		{"data/values.csv", []string{"familles", "2012-12-31", "-12.5", "'=1+1", "'-2", "false"}},
 	}
 	for _, tt := range tests {
 		records, err := csv.NewReader(bytes.NewReader(res.Files[tt.file])).ReadAll()
@@ -306,7 +306,7 @@ note = "Bilan - 2013 = fin"
 			t.Errorf("%s row 1 = %q; want %q", tt.file, got, tt.row)
 		}
 	}
-	contains(t, res, "data/values.csv", "familles,2013-12-31,4,'=1+1,Bilan - 2013 = fin\n")
+	contains(t, res, "data/values.csv", "familles,2013-12-31,4,'=1+1,Bilan - 2013 = fin,false\n")
 	contains(t, res, "data/site.json", `"title":"=HYPERLINK(`, `"value":-12.5`)
 }
 

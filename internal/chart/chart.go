@@ -54,6 +54,7 @@ type Locale interface {
 	Date(d content.Date) string
 	Status(s content.Status) string
 	List(items []string) string
+	FewerThan(limit float64) string
 }
 
 // Colours of series, each at 3:1 or more against white, in an order where
@@ -182,6 +183,10 @@ func Indicator(id string, ind *site.Indicator, loc Locale) Chart {
 	var data []opts.LineData
 	for _, v := range ind.Values {
 		dates = append(dates, loc.Date(v.Date))
+		if v.Masked { // small numbers are never published: a gap in the line
+			data = append(data, opts.LineData{Name: loc.Date(v.Date), Value: nil})
+			continue
+		}
 		data = append(data, opts.LineData{Name: loc.Date(v.Date), Value: v.Value})
 	}
 	var marks []any
@@ -227,7 +232,11 @@ func IndicatorSentence(ind *site.Indicator, loc Locale) string {
 	if !ok {
 		return ind.Title + loc.T("colon") + " " + loc.T("noValues")
 	}
-	s := fmt.Sprintf(loc.T("chart.latest"), ind.Title, loc.Quantity(latest.Value, ind.Unit), loc.Date(latest.Date))
+	value := loc.Quantity(latest.Value, ind.Unit)
+	if latest.Masked && ind.MaskBelow != nil {
+		value = loc.FewerThan(*ind.MaskBelow)
+	}
+	s := fmt.Sprintf(loc.T("chart.latest"), ind.Title, value, loc.Date(latest.Date))
 	if ind.Target != nil {
 		s += fmt.Sprintf(loc.T("chart.target"), loc.Quantity(*ind.Target, ind.Unit))
 		if ind.Progress.Known {

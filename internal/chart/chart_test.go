@@ -39,6 +39,7 @@ func (words) Quantity(f float64, u string) string { return fmt.Sprintf("%g %s", 
 func (words) Date(d content.Date) string          { return d.String() }
 func (words) Status(s content.Status) string      { return s.Code() }
 func (words) List(items []string) string          { return strings.Join(items, " and ") }
+func (words) FewerThan(limit float64) string      { return fmt.Sprintf("fewer than %g", limit) }
 
 func f(v float64) *float64 { return &v }
 
@@ -60,7 +61,7 @@ func series(o map[string]any) map[string]any { return o["series"].([]any)[0].(ma
 
 func TestIndicator(t *testing.T) {
 	ind := &site.Indicator{Indicator: &content.Indicator{Title: "Families", Unit: "families", Target: f(200), Baseline: 10},
-		Values: []content.Value{
+		Values: []site.Value{
 			{Date: content.Date{Year: 2010, Month: 12, Day: 31}, Value: 60},
 			{Date: content.Date{Year: 2012, Month: 12, Day: 31}, Value: 190},
 		},
@@ -105,7 +106,7 @@ func TestIndicatorSentences(t *testing.T) {
 		ind  site.Indicator
 		want string
 	}{
-		{site.Indicator{Indicator: &content.Indicator{Title: "People", Unit: "people"}, Values: []content.Value{{Date: d, Value: 500}}}, "People: 500 people on 2012-12-31."},
+		{site.Indicator{Indicator: &content.Indicator{Title: "People", Unit: "people"}, Values: []site.Value{{Date: d, Value: 500}}}, "People: 500 people on 2012-12-31."},
 		{site.Indicator{Indicator: &content.Indicator{Title: "Empty", Target: f(3)}}, "Empty: noValues"},
 	}
 	for _, tt := range tests {
@@ -169,5 +170,27 @@ func TestGovernance(t *testing.T) {
 	root := series(roundTrip(t, c))["data"].([]any)[0].(map[string]any)
 	if root["name"] != "Copil" || root["children"].([]any)[0].(map[string]any)["name"] != "Working group" {
 		t.Errorf("Governance tree = %v", root)
+	}
+}
+
+// TestIndicatorMasked checks that a masked value is a gap in the line and
+// "fewer than 5" in the sentence: its number is nowhere in the options.
+func TestIndicatorMasked(t *testing.T) {
+	ind := &site.Indicator{Indicator: &content.Indicator{Title: "Children", Unit: "children", MaskBelow: f(5)},
+		Values: []site.Value{
+			{Date: content.Date{Year: 2010, Month: 12, Day: 31}, Value: 12},
+			{Date: content.Date{Year: 2012, Month: 12, Day: 31}, Masked: true},
+		}}
+	c := Indicator("chart-children", ind, words{})
+	want := "Children: fewer than 5 on 2012-12-31."
+	if c.Description != want {
+		t.Errorf("Description = %q; want %q", c.Description, want)
+	}
+	data := series(roundTrip(t, c))["data"].([]any)
+	if len(data) != 2 {
+		t.Fatalf("data = %v; want two points", data)
+	}
+	if v := data[1].(map[string]any)["value"]; v != nil {
+		t.Errorf("masked point value = %v; want none", v)
 	}
 }

@@ -325,6 +325,7 @@ func (l *loader) action(file string) bool {
 			l.errs.Add(pos(k.key), "%s %v must not be negative", k.key, *k.v)
 		}
 	}
+	l.milestones(src, a.Milestones)
 	l.site.Actions = append(l.site.Actions, a)
 	return true
 }
@@ -354,8 +355,39 @@ func (l *loader) indicator(file string) bool {
 		}
 		where[v.Date] = i
 	}
+	if ind.MaskBelow != nil && *ind.MaskBelow <= 0 {
+		l.errs.Add(doc.Pos("maskBelow"), "maskBelow %v must be more than 0 (values below it are published as \"fewer than …\"; 5 is usual)", *ind.MaskBelow)
+	}
 	l.site.Indicators = append(l.site.Indicators, ind)
 	return true
+}
+
+// milestones checks an action's milestones: a note is one line, and no
+// two milestones have the same date and title.
+func (l *loader) milestones(src Source, ms []Milestone) {
+	type key struct {
+		date  Date
+		title string
+	}
+	first := make(map[key]int, len(ms))
+	for i, m := range ms {
+		if strings.ContainsAny(m.Note, "\r\n") {
+			l.errs.Add(src.Doc.Pos("milestones", itoa(i), "note"), "note must be one line (write it without line breaks; the action's text can say more)")
+		}
+		if src.Doc.Has("milestones", itoa(i), "title") && strings.TrimSpace(m.Title) == "" {
+			l.errs.Add(src.Doc.Pos("milestones", itoa(i), "title"), "%s must not be empty", "title")
+		}
+		if m.Date.IsZero() || strings.TrimSpace(m.Title) == "" {
+			continue // missing or empty key: reported already
+		}
+		k := key{m.Date, m.Title}
+		if j, dup := first[k]; dup {
+			l.errs.Add(src.Doc.Pos("milestones", itoa(i), "title"), "two milestones on %s titled %q, at lines %d and %d (keep one)",
+				m.Date, m.Title, src.Doc.Pos("milestones", itoa(j), "title").Line, src.Doc.Pos("milestones", itoa(i), "title").Line)
+			continue
+		}
+		first[k] = i
+	}
 }
 
 func (l *loader) news(file string, drafts bool) bool {

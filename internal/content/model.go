@@ -110,24 +110,62 @@ type Axis struct {
 
 // Action is an action sheet ("fiche action").
 type Action struct {
-	Title       string   `toml:"title,required"`
-	AxisSlug    string   `toml:"axis,required"`
-	Status      Status   `toml:"status,required"`
-	Start       Date     `toml:"start"`
-	End         Date     `toml:"end"`
-	Lead        string   `toml:"lead"`
-	Partners    []string `toml:"partners"`
-	Audience    []string `toml:"audience"`
-	Territories []string `toml:"territories"`
-	Budget      *float64 `toml:"budget"`
-	Spent       *float64 `toml:"spent"`
-	Manual      *float64 `toml:"progress"`
-	Summary     string   `toml:"summary"`
-	Weight      *float64 `toml:"weight"`
-	SlugKey     string   `toml:"slug"`
+	Title       string      `toml:"title,required"`
+	AxisSlug    string      `toml:"axis,required"`
+	Status      Status      `toml:"status,required"`
+	Start       Date        `toml:"start"`
+	End         Date        `toml:"end"`
+	Lead        string      `toml:"lead"`
+	Partners    []string    `toml:"partners"`
+	Audience    []string    `toml:"audience"`
+	Territories []string    `toml:"territories"`
+	Budget      *float64    `toml:"budget"`
+	Spent       *float64    `toml:"spent"`
+	Manual      *float64    `toml:"progress"`
+	Summary     string      `toml:"summary"`
+	Weight      *float64    `toml:"weight"`
+	SlugKey     string      `toml:"slug"`
+	Milestones  []Milestone `toml:"milestones"`
 
 	Slug string
 	Src  Source
+}
+
+// Milestone is a dated step of an action ("jalon"), in the order the
+// file writes them.
+type Milestone struct {
+	Date  Date   `toml:"date,required"`
+	Title string `toml:"title,required"`
+	Done  bool   `toml:"done"`
+	Note  string `toml:"note"` // one line
+}
+
+// Frequency says how often an indicator gets a new value.
+type Frequency string
+
+// The frequencies of an indicator.
+const (
+	Monthly   Frequency = "monthly"
+	Quarterly Frequency = "quarterly"
+	Yearly    Frequency = "yearly"
+)
+
+var frequencies = []string{string(Monthly), string(Quarterly), string(Yearly)}
+
+// UnmarshalText accepts "monthly", "quarterly" and "yearly".
+func (f *Frequency) UnmarshalText(b []byte) error {
+	switch f2 := Frequency(b); f2 {
+	case Monthly, Quarterly, Yearly:
+		*f = f2
+		return nil
+	}
+	return diag.Errorf("unknown frequency %q%s; use \"monthly\", \"quarterly\" or \"yearly\"", string(b), diag.Suggest(string(b), frequencies))
+}
+
+// Months is the number of calendar months between two values of an
+// indicator of frequency f: 1, 3 or 12; 0 without a frequency.
+func (f Frequency) Months() int {
+	return map[Frequency]int{Monthly: 1, Quarterly: 3, Yearly: 12}[f]
 }
 
 // Value is one measure of an indicator.
@@ -148,6 +186,8 @@ type Indicator struct {
 	Source      string    `toml:"source"`
 	Description string    `toml:"description"`
 	Values      []Value   `toml:"values"`
+	Frequency   Frequency `toml:"frequency"`
+	MaskBelow   *float64  `toml:"maskBelow"`
 	SlugKey     string    `toml:"slug"`
 
 	Slug string

@@ -9,7 +9,8 @@
 // début/start, fin/end, pilote/porteur/lead, partenaires/partners,
 // publics/audience, territoires/territories, budget, dépensé/spent,
 // avancement/progress, résumé/summary, poids/weight, and slug and url, so
-// that the site's own data/actions.csv imports back (url is left aside).
+// that the site's own data/actions.csv imports back (url and late, derived
+// by the site, are left aside).
 // Every other row is an action; empty rows are skipped.
 //
 // Each action becomes content/actions/<slug>.md, written as jalons new
@@ -177,13 +178,13 @@ var names = map[string]string{
 	"avancement": "progress", "progress": "progress",
 	"resume": "summary", "summary": "summary",
 	"poids": "weight", "weight": "weight",
-	"slug": "slug", "url": "url",
+	"slug": "slug", "url": "url", "late": "late", "en-retard": "late",
 }
 
 // known are the column names a hint may suggest.
 var known = []string{"titre", "title", "axe", "axis", "statut", "status", "début", "start", "fin", "end",
 	"pilote", "porteur", "lead", "partenaires", "partners", "publics", "audience", "territoires", "territories",
-	"budget", "dépensé", "spent", "avancement", "progress", "résumé", "summary", "poids", "weight", "slug", "url"}
+	"budget", "dépensé", "spent", "avancement", "progress", "résumé", "summary", "poids", "weight", "slug", "url", "en retard", "late"}
 
 // header reads the header row, at row: the columns it names, by key. A
 // column whose name is unknown is reported and left aside. It returns nil

@@ -13,7 +13,9 @@ import (
 )
 
 // data writes the open data files: data/actions.csv, data/indicators.csv,
-// data/values.csv (UTF-8, comma-separated, a header row) and data/site.json.
+// data/values.csv, data/milestones.csv (UTF-8, comma-separated, a header
+// row) and data/site.json. A masked value (below its indicator's
+// maskBelow) is never written: its cell is empty and its masked cell true.
 // Numbers use a dot for decimals; progress is a percentage with up to two
 // decimals; dates are ISO (2017-04-29). site.json is compact: one line.
 // A text cell of the CSV files that a spreadsheet would take for a formula
@@ -26,6 +28,7 @@ func (r *renderer) data() error {
 		{"data/actions.csv", func() ([]byte, error) { return csvFile(r.actionRows()) }},
 		{"data/indicators.csv", func() ([]byte, error) { return csvFile(r.indicatorRows()) }},
 		{"data/values.csv", func() ([]byte, error) { return csvFile(r.valueRows()) }},
+		{"data/milestones.csv", func() ([]byte, error) { return csvFile(r.milestoneRows()) }},
 		{"data/site.json", func() ([]byte, error) {
 			b, err := json.Marshal(r.siteJSON())
 			return append(b, '\n'), err
@@ -49,36 +52,51 @@ func csvFile(rows [][]string) ([]byte, error) {
 
 func (r *renderer) actionRows() [][]string {
 	rows := [][]string{{"slug", "title", "axis", "status", "start", "end", "lead", "partners", "audience",
-		"territories", "budget", "spent", "progress", "weight", "url"}}
+		"territories", "budget", "spent", "progress", "weight", "url", "late"}}
 	for _, a := range r.site.Actions {
 		rows = append(rows, []string{a.Slug, cell(a.Title), a.Axis.Slug, a.Status.Code(), isoDate(a.Start), isoDate(a.End),
 			cell(a.Lead), cell(strings.Join(a.Partners, "; ")), cell(strings.Join(a.Audience, "; ")), cell(strings.Join(a.Territories, "; ")),
-			optNum(a.Budget), optNum(a.Spent), pct(a.Progress), optNum(a.Weight), r.abs(r.pathOf(a))})
+			optNum(a.Budget), optNum(a.Spent), pct(a.Progress), optNum(a.Weight), r.abs(r.pathOf(a)), strconv.FormatBool(a.Late)})
 	}
 	return rows
 }
 
 func (r *renderer) indicatorRows() [][]string {
 	rows := [][]string{{"slug", "title", "action", "unit", "baseline", "target", "direction",
-		"latest_date", "latest_value", "progress", "source", "url"}}
+		"latest_date", "latest_value", "progress", "source", "url", "latest_masked"}}
 	for _, ind := range r.site.Indicators {
 		latest, _ := ind.Latest()
 		var latestValue string
-		if len(ind.Values) > 0 {
+		if len(ind.Values) > 0 && !latest.Masked {
 			latestValue = num(latest.Value)
 		}
 		rows = append(rows, []string{ind.Slug, cell(ind.Title), ind.ActionSlug, cell(ind.Unit), num(ind.Baseline),
 			optNum(ind.Target), string(ind.Direction), isoDate(latest.Date), latestValue, pct(ind.Progress), cell(ind.Source),
-			r.abs(r.pathOf(ind))})
+			r.abs(r.pathOf(ind)), strconv.FormatBool(latest.Masked)})
 	}
 	return rows
 }
 
 func (r *renderer) valueRows() [][]string {
-	rows := [][]string{{"indicator", "date", "value", "unit", "note"}}
+	rows := [][]string{{"indicator", "date", "value", "unit", "note", "masked"}}
 	for _, ind := range r.site.Indicators {
 		for _, v := range ind.Values {
-			rows = append(rows, []string{ind.Slug, isoDate(v.Date), num(v.Value), cell(ind.Unit), cell(v.Note)})
+			value := num(v.Value)
+			if v.Masked {
+				value = ""
+			}
+			rows = append(rows, []string{ind.Slug, isoDate(v.Date), value, cell(ind.Unit), cell(v.Note), strconv.FormatBool(v.Masked)})
+		}
+	}
+	return rows
+}
+
+func (r *renderer) milestoneRows() [][]string {
+	rows := [][]string{{"action", "date", "title", "done", "late"}}
+	for _, a := range r.site.Actions {
+		for _, m := range a.Milestones {
+			rows = append(rows, []string{a.Slug, isoDate(m.Date), cell(m.Title), strconv.FormatBool(m.Done),
+				strconv.FormatBool(m.State == site.Late)})
 		}
 	}
 	return rows
@@ -131,9 +149,10 @@ func progressJSON(p site.Progress) jsonProgress {
 }
 
 type jsonValue struct {
-	Date  string  `json:"date"`
-	Value float64 `json:"value"`
-	Note  string  `json:"note,omitempty"`
+	Date   string   `json:"date"`
+	Value  *float64 `json:"value"` // null when masked
+	Note   string   `json:"note,omitempty"`
+	Masked bool     `json:"masked,omitempty"`
 }
 
 type jsonIndicator struct {
@@ -155,6 +174,7 @@ type jsonAction struct {
 	Title       string       `json:"title"`
 	Axis        string       `json:"axis"`
 	Status      string       `json:"status"`
+	Late        bool         `json:"late"`
 	Start       string       `json:"start,omitempty"`
 	End         string       `json:"end,omitempty"`
 	Lead        string       `json:"lead,omitempty"`
@@ -172,6 +192,8 @@ type jsonAxis struct {
 	Slug     string         `json:"slug"`
 	Title    string         `json:"title"`
 	Progress jsonProgress   `json:"progress"`
+	Measured int            `json:"measured"` // actions counted in progress
+	Late     int            `json:"late"`
 	Statuses map[string]int `json:"statuses"`
 	Actions  []string       `json:"actions"`
 	URL      string         `json:"url"`
@@ -191,6 +213,8 @@ type jsonSite struct {
 	Language   string          `json:"language"`
 	Period     any             `json:"period,omitempty"`
 	Progress   jsonProgress    `json:"progress"`
+	Measured   int             `json:"measured"` // actions counted in progress
+	Late       int             `json:"late"`
 	Statuses   map[string]int  `json:"statuses"`
 	Axes       []jsonAxis      `json:"axes"`
 	Actions    []jsonAction    `json:"actions"`
@@ -216,13 +240,13 @@ func nonNil(s []string) []string {
 func (r *renderer) siteJSON() jsonSite {
 	s := r.site
 	out := jsonSite{Title: s.Config.Title, Territory: s.Config.Territory, URL: s.Config.BaseURL,
-		Language: string(s.Config.Language), Progress: progressJSON(s.Progress), Statuses: statusMap(s.Counts),
+		Language: string(s.Config.Language), Progress: progressJSON(s.Progress), Measured: s.Measured, Late: s.Late, Statuses: statusMap(s.Counts),
 		Axes: []jsonAxis{}, Actions: []jsonAction{}, Indicators: []jsonIndicator{}, News: []jsonNews{}}
 	if s.Config.Period != nil {
 		out.Period = s.Config.Period
 	}
 	for _, a := range s.Axes {
-		ja := jsonAxis{Slug: a.Slug, Title: a.Title, Progress: progressJSON(a.Progress), Statuses: statusMap(a.Counts),
+		ja := jsonAxis{Slug: a.Slug, Title: a.Title, Progress: progressJSON(a.Progress), Measured: a.Measured, Late: a.Late, Statuses: statusMap(a.Counts),
 			Actions: []string{}, URL: r.abs(r.pathOf(a))}
 		for _, ac := range a.Actions {
 			ja.Actions = append(ja.Actions, ac.Slug)
@@ -230,7 +254,7 @@ func (r *renderer) siteJSON() jsonSite {
 		out.Axes = append(out.Axes, ja)
 	}
 	for _, a := range s.Actions {
-		ja := jsonAction{Slug: a.Slug, Title: a.Title, Axis: a.Axis.Slug, Status: a.Status.Code(), Start: isoDate(a.Start),
+		ja := jsonAction{Slug: a.Slug, Title: a.Title, Axis: a.Axis.Slug, Status: a.Status.Code(), Late: a.Late, Start: isoDate(a.Start),
 			End: isoDate(a.End), Lead: a.Lead, Partners: nonNil(a.Partners), Audience: nonNil(a.Audience),
 			Territories: nonNil(a.Territories), Budget: a.Budget, Spent: a.Spent, Progress: progressJSON(a.Progress),
 			Indicators: []string{}, URL: r.abs(r.pathOf(a))}
@@ -244,7 +268,11 @@ func (r *renderer) siteJSON() jsonSite {
 			Target: ind.Target, Direction: string(ind.Direction), Progress: progressJSON(ind.Progress), Source: ind.Source,
 			URL: r.abs(r.pathOf(ind)), Values: []jsonValue{}}
 		for _, v := range ind.Values {
-			ji.Values = append(ji.Values, jsonValue{Date: v.Date.String(), Value: v.Value, Note: v.Note})
+			jv := jsonValue{Date: v.Date.String(), Note: v.Note, Masked: v.Masked}
+			if !v.Masked {
+				jv.Value = &v.Value
+			}
+			ji.Values = append(ji.Values, jv)
 		}
 		out.Indicators = append(out.Indicators, ji)
 	}

@@ -9,11 +9,16 @@ import (
 	"jalons/internal/site"
 )
 
-// Bar is what the "progress" partial receives.
+// Bar is what the "progress" partial receives. An average over actions
+// (an axis's, the site's) also says how many it counts out of how many
+// (Counted, Measured, Total).
 type Bar struct {
 	ID       string
 	Label    string
 	Progress site.Progress
+	Counted  bool
+	Measured int
+	Total    int
 }
 
 // Row is a line of the status breakdown.
@@ -46,6 +51,21 @@ func (r *renderer) funcs() template.FuncMap {
 		"bar": func(id, label string, p site.Progress) Bar {
 			return Bar{ID: id, Label: label, Progress: p}
 		},
+		"countedBar": func(id, label string, p site.Progress, measured, total int) Bar {
+			return Bar{ID: id, Label: label, Progress: p, Counted: true, Measured: measured, Total: total}
+		},
+		"measured": l.Measured,
+		// value writes an indicator's value with its unit, or "moins de 5"
+		// when it is masked: the one way pages show a value.
+		"value": func(ind *site.Indicator, v site.Value) string {
+			if v.Masked && ind.MaskBelow != nil {
+				return l.FewerThan(*ind.MaskBelow)
+			}
+			return l.Quantity(v.Value, ind.Unit)
+		},
+		"firstMilestones": func(ms []*site.Milestone, n int) []*site.Milestone {
+			return ms[:min(n, len(ms))]
+		},
 		"statusRows": func(c site.Counts) []Row {
 			var rows []Row
 			for _, s := range content.Statuses {
@@ -53,7 +73,7 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return rows
 		},
-		"latest": func(ind *site.Indicator) *content.Value {
+		"latest": func(ind *site.Indicator) *site.Value {
 			if v, ok := ind.Latest(); ok {
 				return &v
 			}

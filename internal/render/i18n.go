@@ -121,6 +121,21 @@ func (l *locale) Plural(n int, key string) string {
 	return l.Number(float64(n)) + " " + l.T(key)
 }
 
+// Measured says how many actions an average counts, out of how many:
+// "9 actions mesurées sur 13", "9 of 13 actions measured".
+func (l *locale) Measured(measured, total int) string {
+	key := "measured"
+	if l.lang == "en" && total != 1 || l.lang != "en" && measured > 1 {
+		key += ".n"
+	}
+	return fmt.Sprintf(l.T(key), l.Number(float64(measured)), l.Number(float64(total)))
+}
+
+// FewerThan is what a masked value shows: "moins de 5", "fewer than 5".
+func (l *locale) FewerThan(limit float64) string {
+	return fmt.Sprintf(l.T("fewerThan"), l.Number(limit))
+}
+
 // List joins words: "a, b et c", "a, b and c".
 func (l *locale) List(items []string) string {
 	switch len(items) {
@@ -241,6 +256,21 @@ var frWords = map[string]string{
 	"data.indicators":    "Indicateurs (CSV)",
 	"data.values":        "Valeurs des indicateurs (CSV)",
 	"data.site":          "Tout le site (JSON)",
+	"milestones":         "Jalons",
+	"nextMilestones":     "Prochains jalons",
+	"noMilestones":       "Aucun jalon à venir.",
+	"milestone.done":     "Réalisé",
+	"milestone.late":     "En retard",
+	"milestone.upcoming": "À venir",
+	"late":               "En retard",
+	"lateCount":          "en retard",
+	"outOfDate":          "À actualiser",
+	"expectedOn":         "valeur attendue depuis le",
+	"fewerThan":          "moins de %s",
+	"masked":             "Valeur masquée (petits effectifs)",
+	"measured":           "%s action mesurée sur %s",
+	"measured.n":         "%s actions mesurées sur %s",
+	"data.milestones":    "Jalons (CSV)",
 }
 
 var enWords = map[string]string{
@@ -352,4 +382,19 @@ var enWords = map[string]string{
 	"data.indicators":    "Indicators (CSV)",
 	"data.values":        "Indicator values (CSV)",
 	"data.site":          "Whole site (JSON)",
+	"milestones":         "Milestones",
+	"nextMilestones":     "Next milestones",
+	"noMilestones":       "No upcoming milestone.",
+	"milestone.done":     "Done",
+	"milestone.late":     "Late",
+	"milestone.upcoming": "Upcoming",
+	"late":               "Late",
+	"lateCount":          "late",
+	"outOfDate":          "Update due",
+	"expectedOn":         "a new value was due on",
+	"fewerThan":          "fewer than %s",
+	"masked":             "Value withheld (small numbers)",
+	"measured":           "%s of %s action measured",
+	"measured.n":         "%s of %s actions measured",
+	"data.milestones":    "Milestones (CSV)",
 }

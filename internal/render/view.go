@@ -22,7 +22,8 @@ import (
 // shows, with their links cut one level down (on an action page,
 // .Action.Axis is the axis with its title, colour and progress, but not its
 // actions), and a .Site that holds the settings and the free pages, plus
-// what the kind lists (home: axes, counts, progress, news, indicators;
+// what the kind lists (home: axes, counts, progress, measured and late
+// counts, upcoming milestones, news, indicators;
 // indicators: indicators; governance: governance). A view is a tree, not
 // the linked graph, so its hash is small and reaches nothing the page does
 // not get. A theme whose templates read more of .Site than its kind's view
@@ -33,7 +34,7 @@ import (
 // for every kind.
 var siteFields = map[Kind][]string{
 	"*":            {"Config", "Pages"},
-	KindHome:       {"Today", "Home", "Axes", "Counts", "Progress", "News", "Indicators"},
+	KindHome:       {"Today", "Home", "Axes", "Counts", "Progress", "Measured", "Late", "Upcoming", "News", "Indicators"},
 	KindIndicators: {"Indicators"},
 	KindGovernance: {"Governance"},
 }
@@ -140,6 +141,10 @@ func (r *renderer) view(p *Page) {
 	switch p.Kind {
 	case KindHome:
 		v.Today, v.Home, v.Counts, v.Progress = s.Today, s.Home, s.Counts, s.Progress
+		v.Measured, v.Late = s.Measured, s.Late
+		v.Upcoming = cards(s.Upcoming, func(m *site.Milestone) *site.Milestone {
+			return &site.Milestone{Milestone: m.Milestone, State: m.State, Action: actionCard(m.Action)}
+		})
 		v.Axes = cards(s.Axes, axisCard)
 		v.News = cards(s.News, newsCard)
 		v.Indicators = cards(s.Indicators, indicatorCard)
@@ -150,22 +155,25 @@ func (r *renderer) view(p *Page) {
 	}
 	p.Site = v
 	if a := p.Axis; a != nil {
-		c := &site.Axis{Axis: a.Axis, Color: a.Color, Progress: a.Progress, Counts: a.Counts}
+		c := &site.Axis{Axis: a.Axis, Color: a.Color, Progress: a.Progress, Counts: a.Counts, Measured: a.Measured, Late: a.Late}
 		c.Actions = cards(a.Actions, actionCard)
 		p.Axis = c
 	}
 	if a := p.Action; a != nil {
-		c := &site.Action{Action: a.Action, Progress: a.Progress}
+		c := &site.Action{Action: a.Action, Progress: a.Progress, Late: a.Late}
+		c.Milestones = cards(a.Milestones, func(m *site.Milestone) *site.Milestone {
+			return &site.Milestone{Milestone: m.Milestone, State: m.State}
+		})
 		c.Axis = axisCard(a.Axis)
 		c.LeadStructure = a.LeadStructure
 		c.Indicators = cards(a.Indicators, func(i *site.Indicator) *site.Indicator {
-			return &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress}
+			return &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress, NextDue: i.NextDue, OutOfDate: i.OutOfDate}
 		})
 		c.News = cards(a.News, newsCard)
 		p.Action = c
 	}
 	if i := p.Indicator; i != nil {
-		c := &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress}
+		c := &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress, NextDue: i.NextDue, OutOfDate: i.OutOfDate}
 		if i.Action != nil {
 			c.Action = actionCard(i.Action)
 		}
@@ -200,16 +208,16 @@ func cards[T any](items []T, card func(T) T) []T {
 // action, itself a card).
 func axisCard(a *site.Axis) *site.Axis {
 	return &site.Axis{Axis: &content.Axis{Title: a.Title, Order: a.Order, Color: a.Axis.Color, Summary: a.Summary, Slug: a.Slug},
-		Color: a.Color, Progress: a.Progress, Counts: a.Counts}
+		Color: a.Color, Progress: a.Progress, Counts: a.Counts, Measured: a.Measured, Late: a.Late}
 }
 
 func actionCard(a *site.Action) *site.Action {
 	return &site.Action{Action: &content.Action{Title: a.Title, AxisSlug: a.AxisSlug, Status: a.Status, Start: a.Start, End: a.End,
-		Summary: a.Summary, Weight: a.Weight, Slug: a.Slug}, Progress: a.Progress}
+		Summary: a.Summary, Weight: a.Weight, Slug: a.Slug}, Progress: a.Progress, Late: a.Late}
 }
 
 func indicatorCard(i *site.Indicator) *site.Indicator {
-	c := &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress}
+	c := &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress, NextDue: i.NextDue, OutOfDate: i.OutOfDate}
 	if i.Action != nil {
 		c.Action = actionCard(i.Action)
 	}

@@ -51,6 +51,9 @@ func ActionText(cfg *config.Config, today time.Time, slug string, set map[string
 	}
 	lines := actionKeys(v)
 	for i, l := range lines {
+		if l.code == "[[milestones]]" {
+			break // the keys below are a milestone's
+		}
 		key, _, ok := strings.Cut(l.code, " = ")
 		val, isSet := set[key]
 		if !ok || !isSet {

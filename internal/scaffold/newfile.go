@@ -244,6 +244,23 @@ func actionKeys(v vars) []line {
 			"poids dans les moyennes de l'axe et du projet (1 par défaut, 2 compte double)",
 			"weight in the axis's and the project's averages (1 by default, 2 counts twice)")),
 		slugKey(v),
+		blank,
+		note(v.t(
+			"Jalons : une table [[milestones]] par étape datée, en enlevant les « # ».",
+			`Milestones: one [[milestones]] table a dated step, with the "#" removed.`)),
+		{code: "[[milestones]]", off: true},
+		opt("date", fmt.Sprintf("%04d-09-01", v.today.Year), v.t(
+			"obligatoire : date de l'étape, sans guillemets (année-mois-jour)",
+			"required: date of the step, without quotes (year-month-day)")),
+		opt("title", quote(v.t("Ouverture au public", "Opening to the public")), v.t(
+			"obligatoire : ce qui doit être fait à cette date",
+			"required: what should be done by that date")),
+		opt("done", "false", v.t(
+			"true quand l'étape est franchie ; non franchie et passée, elle est « en retard »",
+			`true once the step is reached; not reached and past, it is "late"`)),
+		opt("note", quote(v.t("Douze enfants accueillis", "Twelve children welcomed")), v.t(
+			"précision sur une ligne (facultative)",
+			"remark, on one line (optional)")),
 	}
 }
 
@@ -277,6 +294,12 @@ func indicatorKeys(v vars) []line {
 		opt("description", quote(v.t("Ce que l'on compte, et comment.", "What is counted, and how.")), v.t(
 			"présentation de l'indicateur (le Markdown est permis)",
 			"what the indicator is (Markdown allowed)")),
+		opt("frequency", quote("yearly"), v.t(
+			"monthly, quarterly ou yearly : une valeur par mois, trimestre ou an ; en retard, l'indicateur est « à actualiser »",
+			`monthly, quarterly or yearly: a value a month, quarter or year; when one is overdue, the indicator shows "update due"`)),
+		opt("maskBelow", "5", v.t(
+			"les valeurs inférieures ne sont jamais publiées en chiffres (« moins de 5 ») : petits effectifs",
+			`values below it are never published as numbers ("fewer than 5"): small numbers`)),
 		slugKey(v),
 		blank,
 		note(v.t(

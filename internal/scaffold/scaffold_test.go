@@ -193,6 +193,13 @@ status = "planned"                        # obligatoire : planned (à venir), in
 # summary = "Une phrase pour les listes"  # résumé montré dans les listes
 # weight = 1                              # poids dans les moyennes de l'axe et du projet (1 par défaut, 2 compte double)
 # slug = "epicerie-sociale-solidaire"     # nom dans l'adresse de la page (par défaut, le nom du fichier)
+
+# Jalons : une table [[milestones]] par étape datée, en enlevant les « # ».
+# [[milestones]]
+# date = 2026-09-01                       # obligatoire : date de l'étape, sans guillemets (année-mois-jour)
+# title = "Ouverture au public"           # obligatoire : ce qui doit être fait à cette date
+# done = false                            # true quand l'étape est franchie ; non franchie et passée, elle est « en retard »
+# note = "Douze enfants accueillis"       # précision sur une ligne (facultative)
 +++
 ## Objectifs
 

@@ -38,6 +38,7 @@ func Link(in *content.Items, today content.Date) (*Site, diag.List) {
 		return nil, l.errs
 	}
 	computeProgress(s)
+	computePlan(s, today)
 	return s, nil
 }
 
@@ -98,9 +99,7 @@ func (l *linker) link() *Site {
 	}
 	for _, ind := range unique(l, "indicators", byFile(in.Indicators, func(i *content.Indicator) content.Source { return i.Src }),
 		func(i *content.Indicator) (string, content.Source) { return i.Slug, i.Src }) {
-		values := slices.Clone(ind.Values)
-		sort.SliceStable(values, func(i, j int) bool { return values[i].Date.Before(values[j].Date) })
-		s.Indicators = append(s.Indicators, &Indicator{Indicator: ind, Values: values})
+		s.Indicators = append(s.Indicators, &Indicator{Indicator: ind, Values: maskValues(ind)})
 	}
 	for _, n := range unique(l, "news items", byFile(in.News, func(n *content.News) content.Source { return n.Src }),
 		func(n *content.News) (string, content.Source) { return n.Slug, n.Src }) {

@@ -14,19 +14,32 @@ func computeProgress(s *Site) {
 	}
 	for _, ax := range s.Axes {
 		ax.Progress = mean(ax.Actions)
+		ax.Measured = measured(ax.Actions)
 		for _, a := range ax.Actions {
 			ax.Counts[a.Status]++
 		}
 	}
 	s.Progress = mean(s.Actions)
+	s.Measured = measured(s.Actions)
+}
+
+// measured is the number of actions that count in an average.
+func measured(actions []*Action) int {
+	n := 0
+	for _, a := range actions {
+		if a.Counted() {
+			n++
+		}
+	}
+	return n
 }
 
 // indicatorProgress is (latest − baseline) / (target − baseline), clamped
 // to 0..1; unknown without a target, a value, or a target away from the
-// baseline.
+// baseline, and when the latest value is masked.
 func indicatorProgress(ind *Indicator) Progress {
 	latest, ok := ind.Latest()
-	if !ok || ind.Target == nil || *ind.Target == ind.Baseline {
+	if !ok || latest.Masked || ind.Target == nil || *ind.Target == ind.Baseline {
 		return Progress{}
 	}
 	r := (latest.Value - ind.Baseline) / (*ind.Target - ind.Baseline)

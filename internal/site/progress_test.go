@@ -11,14 +11,14 @@ import (
 func f(v float64) *float64 { return &v }
 
 func TestIndicatorProgress(t *testing.T) {
-	vals := func(vs ...float64) []content.Value {
-		var out []content.Value
+	vals := func(vs ...float64) []Value {
+		var out []Value
 		for i, v := range vs {
-			out = append(out, content.Value{Date: content.Date{Year: 2010 + i, Month: 1, Day: 1}, Value: v})
+			out = append(out, Value{Date: content.Date{Year: 2010 + i, Month: 1, Day: 1}, Value: v})
 		}
 		return out
 	}
-	ind := func(in content.Indicator, values []content.Value) Indicator {
+	ind := func(in content.Indicator, values []Value) Indicator {
 		return Indicator{Indicator: &in, Values: values}
 	}
 	tests := []struct {
@@ -33,6 +33,7 @@ func TestIndicatorProgress(t *testing.T) {
 		{"no target", ind(content.Indicator{}, vals(500)), Progress{}},
 		{"target equals baseline", ind(content.Indicator{Baseline: 5, Target: f(5)}, vals(5)), Progress{}},
 		{"no value", ind(content.Indicator{Target: f(10)}, nil), Progress{}},
+		{"latest value masked", ind(content.Indicator{Target: f(10)}, append(vals(6), Value{Date: content.Date{Year: 2012, Month: 1, Day: 1}, Masked: true})), Progress{}},
 	}
 	for _, tt := range tests {
 		if got := indicatorProgress(&tt.ind); got != tt.want {

@@ -46,6 +46,9 @@ type Site struct {
 	Notes      diag.List   // what the build skipped: said, not failed
 	Progress   Progress
 	Counts     Counts
+	Measured   int          // actions counted in Progress, out of Counts.Total()
+	Late       int          // late actions
+	Upcoming   []*Milestone // every upcoming milestone, soonest first
 }
 
 // Axis is an axis with its actions.
@@ -55,6 +58,8 @@ type Axis struct {
 	Actions  []*Action
 	Progress Progress
 	Counts   Counts
+	Measured int // actions counted in Progress, out of Counts.Total()
+	Late     int // late actions
 }
 
 // Action is an action sheet with what it links to.
@@ -65,6 +70,8 @@ type Action struct {
 	Indicators    []*Indicator
 	News          []*News
 	Progress      Progress
+	Late          bool         // planned or in progress, with an end before today
+	Milestones    []*Milestone // by date
 }
 
 // Counted reports whether the action counts in axis and overall averages.
@@ -73,15 +80,17 @@ func (a *Action) Counted() bool { return a.Status != content.Abandoned && a.Prog
 // Indicator is an indicator, its values in date order.
 type Indicator struct {
 	*content.Indicator
-	Values   []content.Value // by date, whatever their order in the file
-	Action   *Action         // nil for an indicator of the whole project
-	Progress Progress
+	Values    []Value // by date, whatever their order in the file; small ones masked
+	Action    *Action // nil for an indicator of the whole project
+	Progress  Progress
+	NextDue   content.Date // when the next value is expected: zero without frequency or value
+	OutOfDate bool         // today is after NextDue
 }
 
 // Latest is the value with the latest date, if any.
-func (ind *Indicator) Latest() (content.Value, bool) {
+func (ind *Indicator) Latest() (Value, bool) {
 	if len(ind.Values) == 0 {
-		return content.Value{}, false
+		return Value{}, false
 	}
 	return ind.Values[len(ind.Values)-1], true
 }

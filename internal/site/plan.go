@@ -1,0 +1,154 @@
+package site
+
+import (
+	"sort"
+	"time"
+
+	"jalons/internal/content"
+)
+
+// The plan in time (section 12 of docs/content-format.md): what is late,
+// what comes next, which figures are due for an update, which values are
+// too small to publish. Each fact depends on today, given to Link.
+
+// MilestoneState is where a milestone stands on the day a site describes.
+type MilestoneState int
+
+// The states of a milestone.
+const (
+	Upcoming MilestoneState = iota // not done, on or after today
+	Late                           // not done, before today
+	Reached                        // done
+)
+
+var milestoneCodes = []string{"upcoming", "late", "done"}
+
+// Code is the state's code: "upcoming", "late" or "done"; the theme's
+// classes and the words of the interface use it.
+func (s MilestoneState) Code() string { return milestoneCodes[s] }
+
+// Milestone is a milestone of an action with its state.
+type Milestone struct {
+	content.Milestone
+	State  MilestoneState
+	Action *Action
+}
+
+// Value is a value of an indicator as the site may publish it: a masked
+// value (below the indicator's maskBelow) keeps its date and note, and
+// its number is left out (zero), so that no page can show it.
+type Value struct {
+	Date   content.Date
+	Value  float64
+	Note   string
+	Masked bool
+}
+
+// milestoneState is m's state on the day today.
+func milestoneState(m content.Milestone, today content.Date) MilestoneState {
+	switch {
+	case m.Done:
+		return Reached
+	case m.Date.Before(today):
+		return Late
+	}
+	return Upcoming
+}
+
+// isLate reports whether an action is late on the day today: planned or
+// in progress, with an end before today.
+func isLate(a *content.Action, today content.Date) bool {
+	return (a.Status == content.Planned || a.Status == content.InProgress) && !a.End.IsZero() && a.End.Before(today)
+}
+
+// addMonths is d plus n calendar months: the same day of the month, or
+// the month's last day when it has no such day (31 January + 1 month is
+// 28 or 29 February).
+func addMonths(d content.Date, n int) content.Date {
+	m := int(d.Month) - 1 + n
+	y := d.Year + m/12
+	m %= 12
+	if m < 0 {
+		m += 12
+		y--
+	}
+	return content.Date{Year: y, Month: time.Month(m + 1), Day: min(d.Day, daysIn(y, m+1))}
+}
+
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// nextDue is the date an indicator's next value is expected: its latest
+// value's date plus one period; zero without a frequency or a value.
+func nextDue(ind *content.Indicator, values []Value) content.Date {
+	if ind.Frequency.Months() == 0 || len(values) == 0 {
+		return content.Date{}
+	}
+	return addMonths(values[len(values)-1].Date, ind.Frequency.Months())
+}
+
+// maskValues returns an indicator's values in date order, each below its
+// maskBelow masked.
+func maskValues(ind *content.Indicator) []Value {
+	out := make([]Value, len(ind.Values))
+	for i, v := range ind.Values {
+		out[i] = Value{Date: v.Date, Value: v.Value, Note: v.Note}
+		if ind.MaskBelow != nil && v.Value < *ind.MaskBelow {
+			out[i].Masked, out[i].Value = true, 0
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
+	return out
+}
+
+// computePlan sets the facts of section 12 that depend on today: late
+// actions and their counts, milestones and their states, the next
+// milestones of the site, and out-of-date indicators.
+func computePlan(s *Site, today content.Date) {
+	for _, ind := range s.Indicators {
+		ind.NextDue = nextDue(ind.Indicator, ind.Values)
+		ind.OutOfDate = !ind.NextDue.IsZero() && today.Compare(ind.NextDue) > 0
+	}
+	for _, a := range s.Actions {
+		a.Late = isLate(a.Action, today)
+		if a.Late {
+			s.Late++
+			if a.Axis != nil {
+				a.Axis.Late++
+			}
+		}
+		for _, m := range a.Action.Milestones {
+			ms := &Milestone{Milestone: m, State: milestoneState(m, today), Action: a}
+			a.Milestones = append(a.Milestones, ms)
+			if ms.State == Upcoming {
+				s.Upcoming = append(s.Upcoming, ms)
+			}
+		}
+		sortMilestones(a.Milestones)
+	}
+	sortMilestones(s.Upcoming)
+}
+
+// sortMilestones orders milestones by date, then title, then action.
+func sortMilestones(ms []*Milestone) {
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i], ms[j]
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c < 0
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.Action.Slug < b.Action.Slug
+	})
+}
