@@ -33,7 +33,7 @@ import (
 // for every kind.
 var siteFields = map[Kind][]string{
 	"*":            {"Config", "Pages"},
-	KindHome:       {"Today", "Home", "Axes", "Counts", "Progress", "News", "Indicators"},
+	KindHome:       {"Today", "Home", "Axes", "Counts", "Progress", "News", "Indicators", "History", "StatusChanges"},
 	KindIndicators: {"Indicators"},
 	KindGovernance: {"Governance"},
 }
@@ -143,6 +143,8 @@ func (r *renderer) view(p *Page) {
 		v.Axes = cards(s.Axes, axisCard)
 		v.News = cards(s.News, newsCard)
 		v.Indicators = cards(s.Indicators, indicatorCard)
+		v.History = s.History
+		v.StatusChanges = cards(s.StatusChanges[:min(len(s.StatusChanges), HomeStatusChanges)], statusChangeCard)
 	case KindIndicators:
 		v.Indicators = cards(s.Indicators, indicatorCard)
 	case KindGovernance:
@@ -155,7 +157,7 @@ func (r *renderer) view(p *Page) {
 		p.Axis = c
 	}
 	if a := p.Action; a != nil {
-		c := &site.Action{Action: a.Action, Progress: a.Progress}
+		c := &site.Action{Action: a.Action, Progress: a.Progress, Updated: a.Updated, History: a.History, Older: a.Older}
 		c.Axis = axisCard(a.Axis)
 		c.LeadStructure = a.LeadStructure
 		c.Indicators = cards(a.Indicators, func(i *site.Indicator) *site.Indicator {
@@ -165,7 +167,7 @@ func (r *renderer) view(p *Page) {
 		p.Action = c
 	}
 	if i := p.Indicator; i != nil {
-		c := &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress}
+		c := &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress, Updated: i.Updated}
 		if i.Action != nil {
 			c.Action = actionCard(i.Action)
 		}
@@ -214,6 +216,14 @@ func indicatorCard(i *site.Indicator) *site.Indicator {
 		c.Action = actionCard(i.Action)
 	}
 	return c
+}
+
+// statusChangeCard is a status change as the home page and the feed of
+// changes show it: the action as a card, the commit without the others'
+// changes.
+func statusChangeCard(c *site.StatusChange) *site.StatusChange {
+	return &site.StatusChange{Action: actionCard(c.Action), Entry: &site.Entry{Commit: c.Entry.Commit, Date: c.Entry.Date, Subject: c.Entry.Subject},
+		Change: c.Change}
 }
 
 func newsCard(n *site.News) *site.News {

@@ -38,6 +38,8 @@ func Link(in *content.Items, today content.Date) (*Site, diag.List) {
 		return nil, l.errs
 	}
 	computeProgress(s)
+	dated(s, in)
+	history(s, in)
 	return s, nil
 }
 

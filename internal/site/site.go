@@ -46,6 +46,15 @@ type Site struct {
 	Notes      diag.List   // what the build skipped: said, not failed
 	Progress   Progress
 	Counts     Counts
+	// Updated is the last-updated day of each item that has one, by its
+	// file (section 12.4).
+	Updated map[string]content.Date
+	// History is true when config.toml sets history = true and git gave
+	// the site's history (section 12.5).
+	History bool
+	// StatusChanges are the status changes of every action's history,
+	// newest first.
+	StatusChanges []*StatusChange
 }
 
 // Axis is an axis with its actions.
@@ -65,6 +74,9 @@ type Action struct {
 	Indicators    []*Indicator
 	News          []*News
 	Progress      Progress
+	Updated       content.Date // last updated (section 12.4); zero when unknown
+	History       []*Entry     // the newest commits that changed the file, newest first
+	Older         int          // the commits older than History's
 }
 
 // Counted reports whether the action counts in axis and overall averages.
@@ -76,6 +88,7 @@ type Indicator struct {
 	Values   []content.Value // by date, whatever their order in the file
 	Action   *Action         // nil for an indicator of the whole project
 	Progress Progress
+	Updated  content.Date // last updated (section 12.4); zero when unknown
 }
 
 // Latest is the value with the latest date, if any.
