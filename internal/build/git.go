@@ -20,7 +20,7 @@ type gitCache struct {
 	mu    sync.Mutex
 	head  string
 	log   gitlog.Log
-	facts map[gitlog.Version]*content.Snapshot // nil: the version does not decode
+	facts map[string]*content.Snapshot // by blob; nil: the version does not decode
 }
 
 // readGit returns what git says of the site's files in dir, or nil when
@@ -47,45 +47,51 @@ func readGit(dir string, cfg *config.Config, c *gitCache) *content.Git {
 		c.head, c.log = st.Head, log
 	}
 	g := &content.Git{Changed: make(map[string]content.Date, len(c.log)), Uncommitted: st.Uncommitted}
-	for file, commits := range c.log {
-		g.Changed[file] = commits[0].Date
+	for file, changes := range c.log {
+		g.Changed[file] = changes[0].Date
 	}
 	if !cfg.History {
 		return g
 	}
 	if c.facts == nil {
-		c.facts = map[gitlog.Version]*content.Snapshot{}
+		c.facts = map[string]*content.Snapshot{}
 	}
 	g.History = map[string][]content.Revision{}
-	var want []gitlog.Version
-	var into []*content.Revision
-	for file, commits := range c.log {
+	var want []string                        // blobs to read, once each
+	into := map[string][]*content.Revision{} // where each blob's facts go
+	files := map[string]string{}             // a file each blob was, for messages
+	for file, changes := range c.log {
 		if !actionFile(file) {
 			continue
 		}
-		revs := make([]content.Revision, len(commits))
-		for i, cm := range commits {
-			revs[i] = content.Revision{Commit: cm.Hash, Date: cm.Date, Subject: cm.Subject}
-			if i > site.MaxHistory { // the one before the oldest shown tells what it changed
+		revs := make([]content.Revision, len(changes))
+		for i, ch := range changes {
+			revs[i] = content.Revision{Commit: ch.Hash, Date: ch.Date, Subject: ch.Subject}
+			if i > site.MaxHistory || ch.Blob == "" { // the one before the oldest shown tells what it changed
 				continue
 			}
-			v := gitlog.Version{Commit: cm.Hash, File: file}
-			if f, ok := c.facts[v]; ok {
+			if f, ok := c.facts[ch.Blob]; ok {
 				revs[i].Facts = f
-			} else {
-				want = append(want, v)
-				into = append(into, &revs[i])
+				continue
 			}
+			if into[ch.Blob] == nil {
+				want = append(want, ch.Blob)
+				files[ch.Blob] = file
+			}
+			into[ch.Blob] = append(into[ch.Blob], &revs[i])
 		}
 		g.History[file] = revs
 	}
-	for _, v := range want {
-		c.facts[v] = nil // missing or too large: not asked again
+	for _, b := range want {
+		c.facts[b] = nil // missing or too large: not asked again
 	}
 	err = repo.Read(want, int64(cfg.MaxFileSize)<<20, func(i int, text []byte) {
-		if s, ok := content.DecodeSnapshot(want[i].File, text); ok {
-			c.facts[want[i]] = &s
-			into[i].Facts = &s
+		b := want[i]
+		if s, ok := content.DecodeSnapshot(files[b], text); ok {
+			c.facts[b] = &s
+			for _, r := range into[b] {
+				r.Facts = &s
+			}
 		}
 	})
 	if err != nil {

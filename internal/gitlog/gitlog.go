@@ -8,7 +8,8 @@
 // the number of files: one `git status` for the uncommitted files and the
 // commit HEAD names, one `git log` over the whole history for every
 // file's commits, and one `git cat-file --batch` for all the old versions
-// asked for. Open returns nil when git is not on PATH or the folder is not
+// asked for, by their blob ids (no path to resolve in old trees). Open
+// returns nil when git is not on PATH or the folder is not
 // inside a work tree; callers then build as if git did not exist.
 package gitlog
 
@@ -140,24 +141,32 @@ type Commit struct {
 	Subject string        // the first line of its message
 }
 
+// Change is a commit's change to a file.
+type Change struct {
+	*Commit
+	Blob string // the file's content after the commit; "" when the commit deleted it
+}
+
 // Log is the history of the site's folder: for each file that a commit
 // changed, from the site's folder ("content/actions/x.md"), the commits
 // that changed it, newest first. A file's name is followed no further
 // back than its last rename.
-type Log map[string][]*Commit
+type Log map[string][]Change
 
 // Log reads the whole history of the site's folder with one `git log`.
 // Merge commits are left out: a file changed on a branch has the date of
 // the commit that changed it there.
 func (r *Repo) Log() (Log, error) {
 	out, err := r.git(nil, "log", "--relative", "--no-merges", "--no-renames", "--no-color", "--no-show-signature",
-		"--format=%x01%H %cs%n%B", "--name-only", "-z", "--", ".")
+		"--no-abbrev", "--format=%x01%H %cs%n%B", "--raw", "-z", "--", ".")
 	if err != nil {
 		return nil, err
 	}
 	log := Log{}
 	var c *Commit
-	for _, f := range strings.Split(string(out), "\x00") {
+	fields := strings.Split(string(out), "\x00")
+	for i := 0; i < len(fields); i++ {
+		f := fields[i]
 		if head, ok := strings.CutPrefix(f, "\x01"); ok {
 			line, msg, _ := strings.Cut(head, "\n")
 			hash, day, _ := strings.Cut(line, " ")
@@ -169,25 +178,27 @@ func (r *Repo) Log() (Log, error) {
 			c = &Commit{Hash: hash, Date: tomlfile.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, Subject: strings.TrimSpace(subject)}
 			continue
 		}
-		if name := strings.TrimPrefix(f, "\n"); name != "" && c != nil {
-			log[name] = append(log[name], c)
+		// ":<mode> <mode> <blob before> <blob after> <status>", then the path
+		raw := strings.Fields(strings.TrimPrefix(f, "\n"))
+		if len(raw) != 5 || !strings.HasPrefix(raw[0], ":") || c == nil || i+1 == len(fields) {
+			continue
 		}
+		i++
+		blob := raw[3]
+		if strings.Trim(blob, "0") == "" {
+			blob = ""
+		}
+		log[fields[i]] = append(log[fields[i]], Change{Commit: c, Blob: blob})
 	}
 	return log, nil
 }
 
-// Version is a file as a commit left it.
-type Version struct {
-	Commit string
-	File   string // from the site's folder
-}
-
-// Read reads versions of files with one `git cat-file --batch` and
-// passes each one's text to fn, in order; the text is fn's only during
-// the call. A version that does not exist (the commit deleted the file)
-// or is larger than maxSize bytes is not passed.
-func (r *Repo) Read(versions []Version, maxSize int64, fn func(i int, text []byte)) error {
-	if len(versions) == 0 {
+// Read reads blobs (the contents of files) with one `git cat-file --batch`
+// and passes each one's text to fn, in order; the text is fn's only
+// during the call. A blob that does not exist or is larger than maxSize
+// bytes is not passed.
+func (r *Repo) Read(blobs []string, maxSize int64, fn func(i int, text []byte)) error {
+	if len(blobs) == 0 {
 		return nil
 	}
 	c := r.cmd("cat-file", "--batch")
@@ -207,13 +218,13 @@ func (r *Repo) Read(versions []Version, maxSize int64, fn func(i int, text []byt
 	go func() { // write while reading, or both pipes fill up
 		defer wg.Done()
 		w := bufio.NewWriter(stdin)
-		for _, v := range versions {
-			fmt.Fprintf(w, "%s:%s%s\n", v.Commit, r.prefix, v.File)
+		for _, b := range blobs {
+			fmt.Fprintln(w, b)
 		}
 		w.Flush()
 		stdin.Close()
 	}()
-	err = readBatch(bufio.NewReaderSize(stdout, 64<<10), len(versions), maxSize, fn)
+	err = readBatch(bufio.NewReaderSize(stdout, 64<<10), len(blobs), maxSize, fn)
 	if err != nil {
 		io.Copy(io.Discard, stdout)
 	}

@@ -102,19 +102,21 @@ func TestRead(t *testing.T) {
 	dir := repo(t)
 	r := Open(dir)
 	log, _ := r.Log()
-	a := log["content/actions/a.md"]
-	versions := []Version{{a[0].Hash, "content/actions/a.md"}, {a[1].Hash, "content/actions/a.md"},
-		{a[0].Hash, "content/actions/b.md"}, {a[1].Hash, "content/actions/b.md"}}
+	a, b := log["content/actions/a.md"], log["content/actions/b.md"]
+	if b[0].Blob != "" || b[1].Blob == "" {
+		t.Fatalf("blobs of b.md = %q, %q; want none after it was renamed, one before", b[0].Blob, b[1].Blob)
+	}
+	blobs := []string{a[0].Blob, a[1].Blob, strings.Repeat("0", 40), b[1].Blob}
 	got := map[int]string{}
-	if err := r.Read(versions, 1<<20, func(i int, text []byte) { got[i] = string(text) }); err != nil {
+	if err := r.Read(blobs, 1<<20, func(i int, text []byte) { got[i] = string(text) }); err != nil {
 		t.Fatal(err)
 	}
-	want := map[int]string{0: "a2\n", 1: "a1\n", 3: "b1\n"} // b.md is gone in the second commit
+	want := map[int]string{0: "a2\n", 1: "a1\n", 3: "b1\n"} // no such blob as 000…
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Read() = %v; want %v", got, want)
 	}
 	got = map[int]string{}
-	r.Read(versions, 2, func(i int, text []byte) { got[i] = string(text) })
+	r.Read(blobs, 2, func(i int, text []byte) { got[i] = string(text) })
 	if len(got) != 0 {
 		t.Errorf("Read() with a limit of 2 bytes = %v; want nothing", got)
 	}
