@@ -183,6 +183,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return server.Serve(ctx, server.Config{Build: opts, Addr: net.JoinHostPort(bind, strconv.Itoa(port)), Poll: poll}, stdout, stderr)
 	}
 	if cmd == "check" {
+		opts.NoGit = true // dates and history are shown, not checked
 		res, err := build.Render(ctx, opts)
 		if err != nil {
 			return report(stderr, err)

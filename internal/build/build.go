@@ -38,6 +38,11 @@ type Options struct {
 	// Today is the day the site describes (section 12.1); zero means the
 	// day of the build, as Today("") gives it.
 	Today content.Date
+	// NoGit builds as if the site's folder were not inside a git work
+	// tree: no dates from git, no history (sections 12.4 and 12.5). The
+	// golden copy of the example site, which lives in the project's own
+	// history, is built so, and so is `jalons check`.
+	NoGit bool
 	// Cache, when set, keeps what a build read and rendered for the next
 	// one (jalons serve): files that did not change are not read again,
 	// pages whose files did not change are not rendered again.
@@ -48,6 +53,7 @@ type Options struct {
 type Cache struct {
 	Content content.Cache
 	Render  render.Cache
+	git     gitCache
 }
 
 // Result tells what a build made.
@@ -110,8 +116,22 @@ func load(opts Options) (*Result, error) {
 	if today.IsZero() {
 		today, _ = Today("")
 	}
+	var git *content.Git
+	gitRead := make(chan struct{})
+	go func() { // git runs while the files are read
+		defer close(gitRead)
+		if !opts.NoGit {
+			gc := &gitCache{}
+			if opts.Cache != nil {
+				gc = &opts.Cache.git
+			}
+			git = readGit(opts.Source, cfg, gc)
+		}
+	}()
 	items, contentErrs := content.LoadCached(fsys, cfg, opts.Drafts, contentCache)
 	errs.Append(contentErrs)
+	<-gitRead
+	items.Git = git
 	linked, linkErrs := site.Link(items, today)
 	errs.Append(linkErrs)
 	if len(errs) > 0 {

@@ -3,7 +3,7 @@
 // Keys (see docs/content-format.md, section 2): title (required),
 // territory, baseURL, language ("fr" or "en"), theme, description,
 // period = { start, end }, contact, logo, newsPerPage, unsafeHTML,
-// securityHeaders, maxFileSize.
+// securityHeaders, maxFileSize, history.
 // Unknown keys are errors with a "did you mean" hint.
 package config
 
@@ -70,6 +70,10 @@ type Config struct {
 	// (_headers, .htaccess, nginx-headers.conf) into the output.
 	SecurityHeaders bool `toml:"securityHeaders"`
 	MaxFileSize     int  `toml:"maxFileSize"` // megabytes
+	// History shows, when the site's folder is inside a git work tree,
+	// each action's commits and the feed of status changes (section 12.5):
+	// commit messages become public, so it is asked for.
+	History bool `toml:"history"`
 
 	// Base is BaseURL parsed, with a path that ends in a slash.
 	Base *url.URL `toml:"-"`

@@ -91,6 +91,7 @@ type Page struct {
 	Title   string `toml:"title,required"`
 	Summary string `toml:"summary"`
 	SlugKey string `toml:"slug"`
+	Updated Date   `toml:"updated"`
 
 	Slug string
 	Src  Source
@@ -103,6 +104,7 @@ type Axis struct {
 	Color   string `toml:"color"`
 	Summary string `toml:"summary"`
 	SlugKey string `toml:"slug"`
+	Updated Date   `toml:"updated"`
 
 	Slug string
 	Src  Source
@@ -126,6 +128,7 @@ type Action struct {
 	Weight      *float64    `toml:"weight"`
 	SlugKey     string      `toml:"slug"`
 	Milestones  []Milestone `toml:"milestones"`
+	Updated     Date        `toml:"updated"`
 
 	Slug string
 	Src  Source
@@ -189,6 +192,7 @@ type Indicator struct {
 	Frequency   Frequency `toml:"frequency"`
 	MaskBelow   *float64  `toml:"maskBelow"`
 	SlugKey     string    `toml:"slug"`
+	Updated     Date      `toml:"updated"`
 
 	Slug string
 	Src  Source
@@ -205,6 +209,7 @@ type News struct {
 	ImageAlt    string   `toml:"imageAlt"`
 	Draft       bool     `toml:"draft"`
 	SlugKey     string   `toml:"slug"`
+	Updated     Date     `toml:"updated"`
 
 	Slug string
 	Src  Source
@@ -267,8 +272,38 @@ type Items struct {
 	Governance *Governance // nil without content/governance.md
 	Static     []string    // files under static/, relative to it
 	Notes      diag.List   // what was skipped (links out of the site): said, not failed
+	// Git is what git says of the site's files (sections 12.4 and 12.5),
+	// or nil when the site's folder is not inside a git work tree.
+	Git *Git
 	// Unread are the slugs, by kind, of the files that could not be read
 	// (their problems are reported): references to them are not reported
 	// again as unknown.
 	Unread map[Kind][]string
+}
+
+// Git is what git says of a site's files, each named from the site's
+// folder ("content/actions/x.md").
+type Git struct {
+	Changed     map[string]Date // the day of the last commit that changed each file
+	Uncommitted map[string]bool // files with changes not committed yet
+	// History holds, with history = true in config.toml, the commits that
+	// changed each action file, newest first.
+	History map[string][]Revision
+}
+
+// Revision is a commit that changed a file.
+type Revision struct {
+	Commit  string
+	Date    Date
+	Subject string    // the first line of the commit's message
+	Facts   *Snapshot // what this version of the file says; nil when not read or when it does not decode
+}
+
+// Snapshot is what a version of an action file says of the facts its
+// history follows (section 12.5).
+type Snapshot struct {
+	Status   Status
+	StatusOK bool // the version has a valid status
+	Progress *float64
+	End      Date
 }

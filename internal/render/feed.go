@@ -154,7 +154,8 @@ func absolutize(doc string, page *url.URL) string {
 }
 
 type sitemapURL struct {
-	Loc string `xml:"loc"`
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
 }
 
 type urlset struct {
@@ -165,8 +166,13 @@ type urlset struct {
 // sitemap writes sitemap.xml and robots.txt.
 func (r *renderer) sitemap() {
 	var set urlset
+	updated := r.updatedByPath()
 	for _, p := range r.pagePaths() {
-		set.URLs = append(set.URLs, sitemapURL{Loc: r.abs(p)})
+		u := sitemapURL{Loc: r.abs(p)}
+		if d, ok := updated[p]; ok {
+			u.LastMod = d.String()
+		}
+		set.URLs = append(set.URLs, u)
 	}
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
@@ -176,4 +182,100 @@ func (r *renderer) sitemap() {
 	buf.WriteString("\n")
 	r.add("sitemap.xml", buf.Bytes())
 	r.add("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.abs("sitemap.xml")+"\n"))
+}
+
+// updatedByPath gives the path of each item's page that has a
+// last-updated day (section 12.4) that day.
+func (r *renderer) updatedByPath() map[string]content.Date {
+	s := r.site
+	out := map[string]content.Date{}
+	at := func(item any, src content.Source) {
+		if d, ok := s.Updated[src.File]; ok {
+			out[r.pathOf(item)] = d
+		}
+	}
+	for _, a := range s.Axes {
+		at(a, a.Src)
+	}
+	for _, a := range s.Actions {
+		at(a, a.Src)
+	}
+	for _, ind := range s.Indicators {
+		at(ind, ind.Src)
+	}
+	for _, n := range s.News {
+		at(n, n.Src)
+	}
+	for _, p := range s.Pages {
+		at(p, p.Src)
+	}
+	return out
+}
+
+// FeedStatusChanges is how many status changes changes.xml holds, the
+// newest; HomeStatusChanges how many the home page lists.
+const (
+	FeedStatusChanges = 50
+	HomeStatusChanges = 5
+)
+
+// changesFeed writes changes.xml, an Atom 1.0 feed of the latest status
+// changes of the actions (section 12.5), when the site shows its history.
+// Its date is the newest change's.
+func (r *renderer) changesFeed() error {
+	s := r.site
+	if !s.History {
+		return nil
+	}
+	changes := cards(s.StatusChanges[:min(len(s.StatusChanges), FeedStatusChanges)], statusChangeCard)
+	b, err := r.cached("changes.xml", key(r.global, changes), func() ([]byte, error) { return r.changesAtom(changes) })
+	if err != nil {
+		return err
+	}
+	r.add("changes.xml", b)
+	return nil
+}
+
+func (r *renderer) changesAtom(changes []*site.StatusChange) ([]byte, error) {
+	cfg := r.site.Config
+	author := cfg.Territory
+	if author == "" {
+		author = cfg.Title
+	}
+	f := atomFeed{
+		Lang:  string(cfg.Language),
+		Title: cfg.Title + " – " + r.loc.T("statusChanges"),
+		ID:    r.abs("changes.xml"),
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: r.abs("changes.xml")},
+			{Rel: "alternate", Type: "text/html", Href: r.abs("")},
+		},
+		Updated: "2000-01-01T00:00:00Z",
+		Author:  author,
+	}
+	if len(changes) > 0 {
+		f.Updated = stamp(changes[0].Entry.Date)
+	}
+	for _, c := range changes {
+		page := r.abs(r.pathOf(c.Action))
+		what := r.loc.Change(c.Change)
+		e := atomEntry{
+			Title:     c.Action.Title + " – " + what,
+			ID:        page + "#commit-" + c.Entry.Commit,
+			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: page + "#historique"},
+			Published: stamp(c.Entry.Date),
+			Updated:   stamp(c.Entry.Date),
+			Content:   atomText{Type: "text", Body: what + "\n" + c.Entry.Subject},
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, fmt.Errorf("changes.xml: %w", err)
+	}
+	buf.WriteString("\n")
+	return buf.Bytes(), nil
 }

@@ -39,6 +39,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"quantity": l.Quantity,
 		"percent":  l.Percent,
 		"status":   l.Status,
+		"change":   l.Change,
 		"plural":   l.Plural,
 		"list":     l.List,
 		"lang":     func() string { return string(l.lang) },

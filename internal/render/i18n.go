@@ -11,6 +11,7 @@ import (
 
 	"jalons/internal/config"
 	"jalons/internal/content"
+	"jalons/internal/site"
 )
 
 // locale holds the words and formats of a site's language.
@@ -112,6 +113,33 @@ func (l *locale) Percent(ratio float64) string {
 
 // Status is the label of a status: "En cours", "In progress".
 func (l *locale) Status(s content.Status) string { return l.T("status." + s.Code()) }
+
+// Change spells out what a commit changed of an action: "Statut : À
+// venir → En cours", "Status: Planned → In progress".
+func (l *locale) Change(c *site.Change) string {
+	var from, to string
+	switch c.Key {
+	case "status":
+		from, to = l.Status(c.From.Status), l.Status(c.To.Status)
+	case "progress":
+		from, to = l.T("notSet"), l.T("notSet")
+		if p := c.From.Progress; p != nil {
+			from = l.Quantity(*p, "%")
+		}
+		if p := c.To.Progress; p != nil {
+			to = l.Quantity(*p, "%")
+		}
+	case "end":
+		from, to = l.T("notSet.f"), l.T("notSet.f")
+		if d := c.From.End; !d.IsZero() {
+			from = l.Date(d)
+		}
+		if d := c.To.End; !d.IsZero() {
+			to = l.Date(d)
+		}
+	}
+	return l.T(c.Key) + l.T("colon") + " " + from + " → " + to
+}
 
 // Plural picks the singular or plural key for n: "1 action", "3 actions".
 func (l *locale) Plural(n int, key string) string {
@@ -255,6 +283,15 @@ var frWords = map[string]string{
 	"data.actions":       "Actions (CSV)",
 	"data.indicators":    "Indicateurs (CSV)",
 	"data.values":        "Valeurs des indicateurs (CSV)",
+	"updatedOn":          "Mis à jour le",
+	"history":            "Historique",
+	"andMore":            "et",
+	"older":              "modification plus ancienne",
+	"older.n":            "modifications plus anciennes",
+	"statusChanges":      "Derniers changements de statut",
+	"changesFeed":        "Flux Atom des changements de statut",
+	"notSet":             "non renseigné",
+	"notSet.f":           "non renseignée",
 	"data.site":          "Tout le site (JSON)",
 	"milestones":         "Jalons",
 	"nextMilestones":     "Prochains jalons",
@@ -381,6 +418,15 @@ var enWords = map[string]string{
 	"data.actions":       "Actions (CSV)",
 	"data.indicators":    "Indicators (CSV)",
 	"data.values":        "Indicator values (CSV)",
+	"updatedOn":          "Updated on",
+	"history":            "History",
+	"andMore":            "and",
+	"older":              "older change",
+	"older.n":            "older changes",
+	"statusChanges":      "Latest status changes",
+	"changesFeed":        "Atom feed of status changes",
+	"notSet":             "not set",
+	"notSet.f":           "not set",
 	"data.site":          "Whole site (JSON)",
 	"milestones":         "Milestones",
 	"nextMilestones":     "Next milestones",

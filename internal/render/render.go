@@ -248,6 +248,9 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	if err := r.feed(); err != nil {
 		return nil, err
 	}
+	if err := r.changesFeed(); err != nil {
+		return nil, err
+	}
 	r.sitemap()
 	if err := r.data(); err != nil {
 		return nil, err

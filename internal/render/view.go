@@ -34,7 +34,7 @@ import (
 // for every kind.
 var siteFields = map[Kind][]string{
 	"*":            {"Config", "Pages"},
-	KindHome:       {"Today", "Home", "Axes", "Counts", "Progress", "Measured", "Late", "Upcoming", "News", "Indicators"},
+	KindHome:       {"Today", "Home", "Axes", "Counts", "Progress", "Measured", "Late", "Upcoming", "News", "Indicators", "History", "StatusChanges"},
 	KindIndicators: {"Indicators"},
 	KindGovernance: {"Governance"},
 }
@@ -148,6 +148,8 @@ func (r *renderer) view(p *Page) {
 		v.Axes = cards(s.Axes, axisCard)
 		v.News = cards(s.News, newsCard)
 		v.Indicators = cards(s.Indicators, indicatorCard)
+		v.History = s.History
+		v.StatusChanges = cards(s.StatusChanges[:min(len(s.StatusChanges), HomeStatusChanges)], statusChangeCard)
 	case KindIndicators:
 		v.Indicators = cards(s.Indicators, indicatorCard)
 	case KindGovernance:
@@ -160,7 +162,7 @@ func (r *renderer) view(p *Page) {
 		p.Axis = c
 	}
 	if a := p.Action; a != nil {
-		c := &site.Action{Action: a.Action, Progress: a.Progress, Late: a.Late}
+		c := &site.Action{Action: a.Action, Progress: a.Progress, Late: a.Late, Updated: a.Updated, History: a.History, Older: a.Older}
 		c.Milestones = cards(a.Milestones, func(m *site.Milestone) *site.Milestone {
 			return &site.Milestone{Milestone: m.Milestone, State: m.State}
 		})
@@ -173,7 +175,7 @@ func (r *renderer) view(p *Page) {
 		p.Action = c
 	}
 	if i := p.Indicator; i != nil {
-		c := &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress, NextDue: i.NextDue, OutOfDate: i.OutOfDate}
+		c := &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress, NextDue: i.NextDue, OutOfDate: i.OutOfDate, Updated: i.Updated}
 		if i.Action != nil {
 			c.Action = actionCard(i.Action)
 		}
@@ -222,6 +224,14 @@ func indicatorCard(i *site.Indicator) *site.Indicator {
 		c.Action = actionCard(i.Action)
 	}
 	return c
+}
+
+// statusChangeCard is a status change as the home page and the feed of
+// changes show it: the action as a card, the commit without the others'
+// changes.
+func statusChangeCard(c *site.StatusChange) *site.StatusChange {
+	return &site.StatusChange{Action: actionCard(c.Action), Entry: &site.Entry{Commit: c.Entry.Commit, Date: c.Entry.Date, Subject: c.Entry.Subject},
+		Change: c.Change}
 }
 
 func newsCard(n *site.News) *site.News {

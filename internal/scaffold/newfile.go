@@ -168,6 +168,12 @@ func slugKey(v vars) line {
 		"name in the page's address (by default, the file's name)"))
 }
 
+func updatedKey(v vars) line {
+	return opt("updated", v.today.String(), v.t(
+		"date de dernière mise à jour montrée (sinon celle du dernier commit git du fichier)",
+		"last-updated date shown (otherwise that of the file's last git commit)"))
+}
+
 func summaryKey(v vars) line {
 	return opt("summary", quote(v.t("Une phrase pour les listes", "One sentence for lists")), v.t(
 		"résumé montré dans les listes",
@@ -188,6 +194,7 @@ func axisKeys(v vars) []line {
 			"the axis's colour, in hexadecimal (otherwise the theme picks one)")),
 		summaryKey(v),
 		slugKey(v),
+		updatedKey(v),
 	}
 }
 
@@ -244,6 +251,7 @@ func actionKeys(v vars) []line {
 			"poids dans les moyennes de l'axe et du projet (1 par défaut, 2 compte double)",
 			"weight in the axis's and the project's averages (1 by default, 2 counts twice)")),
 		slugKey(v),
+		updatedKey(v),
 		blank,
 		note(v.t(
 			"Jalons : une table [[milestones]] par étape datée, en enlevant les « # ».",
@@ -301,6 +309,7 @@ func indicatorKeys(v vars) []line {
 			"les valeurs inférieures ne sont jamais publiées en chiffres (« moins de 5 ») : petits effectifs",
 			`values below it are never published as numbers ("fewer than 5"): small numbers`)),
 		slugKey(v),
+		updatedKey(v),
 		blank,
 		note(v.t(
 			"Valeurs mesurées : une table [[values]] par mesure, en enlevant les « # ».",
@@ -352,6 +361,7 @@ func newsKeys(v vars) []line {
 			"brouillon : publié seulement avec jalons build -drafts",
 			"draft: published only with jalons build -drafts")),
 		slugKey(v),
+		updatedKey(v),
 	}
 }
 
@@ -364,5 +374,6 @@ func pageKeys(v vars) []line {
 			"description de la page, pour les moteurs de recherche",
 			"description of the page, for search engines")),
 		slugKey(v),
+		updatedKey(v),
 	}
 }

@@ -193,6 +193,7 @@ status = "planned"                        # obligatoire : planned (à venir), in
 # summary = "Une phrase pour les listes"  # résumé montré dans les listes
 # weight = 1                              # poids dans les moyennes de l'axe et du projet (1 par défaut, 2 compte double)
 # slug = "epicerie-sociale-solidaire"     # nom dans l'adresse de la page (par défaut, le nom du fichier)
+# updated = 2026-04-29                    # date de dernière mise à jour montrée (sinon celle du dernier commit git du fichier)
 
 # Jalons : une table [[milestones]] par étape datée, en enlevant les « # ».
 # [[milestones]]

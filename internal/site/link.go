@@ -39,6 +39,8 @@ func Link(in *content.Items, today content.Date) (*Site, diag.List) {
 	}
 	computeProgress(s)
 	computePlan(s, today)
+	dated(s, in)
+	history(s, in)
 	return s, nil
 }
 

@@ -10,7 +10,7 @@ import (
 )
 
 // items builds decoded items in memory, as content.Load would give them.
-func items(axes []*content.Axis, actions []*content.Action, more func(*content.Items)) *content.Items {
+func linkItems(axes []*content.Axis, actions []*content.Action, more func(*content.Items)) *content.Items {
 	in := &content.Items{Config: &config.Config{Title: "T"}, Axes: axes, Actions: actions, Unread: map[content.Kind][]string{}}
 	if more != nil {
 		more(in)
@@ -34,42 +34,42 @@ func TestLink(t *testing.T) {
 		want string // the problems, or the site as check prints it
 	}{
 		{"links and order",
-			items([]*content.Axis{axis("b", "Bêta", 2), axis("a", "Alpha", 2), axis("z", "Zêta", 1)},
+			linkItems([]*content.Axis{axis("b", "Bêta", 2), axis("a", "Alpha", 2), axis("z", "Zêta", 1)},
 				[]*content.Action{action("x2", "Épicerie", "a", content.Done), action("x1", "Accueil", "a", content.Planned), action("y", "Yoga", "z", content.InProgress)}, nil),
 			"axes z(#1f5f8b: y) a(#8a3b12: x1 x2) b(#2e6b30: ); actions y x1 x2; counts [1 1 1 0 0]"},
 		{"an axis's own colour",
-			items([]*content.Axis{{Title: "A", Color: "#b34e00", Slug: "a"}}, nil, nil),
+			linkItems([]*content.Axis{{Title: "A", Color: "#b34e00", Slug: "a"}}, nil, nil),
 			"axes a(#b34e00: ); actions ; counts [0 0 0 0 0]"},
 		{"unknown axis",
-			items([]*content.Axis{axis("a", "A", 1)}, []*content.Action{action("x", "X", "b", content.Done)}, nil),
+			linkItems([]*content.Axis{axis("a", "A", 1)}, []*content.Action{action("x", "X", "b", content.Done)}, nil),
 			`content/actions/x.md:1:1: unknown axis "b" (known: a)`},
 		{"unknown axis, from a file that could not be read: said once, there",
-			items([]*content.Axis{axis("a", "A", 1)}, []*content.Action{action("x", "X", "b", content.Done)},
+			linkItems([]*content.Axis{axis("a", "A", 1)}, []*content.Action{action("x", "X", "b", content.Done)},
 				func(in *content.Items) { in.Unread[content.KindAxis] = []string{"b"} }),
 			"axes a(#1f5f8b: ); actions x; counts [0 0 1 0 0]"},
 		{"two actions with one slug",
-			items([]*content.Axis{axis("a", "A", 1)}, []*content.Action{
+			linkItems([]*content.Axis{axis("a", "A", 1)}, []*content.Action{
 				{Title: "X", AxisSlug: "a", Slug: "x", Src: content.Source{File: "content/actions/x.md"}},
 				{Title: "X bis", AxisSlug: "a", Slug: "x", Src: content.Source{File: "content/actions/autre.md"}}}, nil),
 			`content/actions/x.md:1:1: two actions have the slug "x": content/actions/autre.md and content/actions/x.md (rename one file, or set slug = "…" in one of them)`},
 		{"indicator of an unknown action",
-			items(nil, nil, func(in *content.Items) {
+			linkItems(nil, nil, func(in *content.Items) {
 				in.Indicators = []*content.Indicator{{Title: "I", ActionSlug: "nope", Slug: "i", Src: content.Source{File: "content/indicators/i.toml"}}}
 			}),
 			`content/indicators/i.toml:1:1: unknown action "nope" (no such slug in content/actions/)`},
 		{"a page on a section's path",
-			items(nil, nil, func(in *content.Items) {
+			linkItems(nil, nil, func(in *content.Items) {
 				in.Pages = []*content.Page{{Title: "Actus", Slug: "actualites", Src: content.Source{File: "content/pages/actualites.md"}}}
 			}),
 			`content/pages/actualites.md:1:1: the page slug "actualites" is taken by a section of the site (rename the file, or set slug = "…")`},
 		{"governance tree",
-			items(nil, nil, func(in *content.Items) {
+			linkItems(nil, nil, func(in *content.Items) {
 				in.Governance = &content.Governance{Src: content.Source{File: "content/governance.md"}, Bodies: []content.Body{
 					{ID: "gt", Name: "GT", Parent: "copil"}, {ID: "copil", Name: "Copil"}, {ID: "cu", Name: "CU", Parent: "gt"}}}
 			}),
 			"axes ; actions ; counts [0 0 0 0 0]; bodies copil>gt>cu"},
 		{"governance loop",
-			items(nil, nil, func(in *content.Items) {
+			linkItems(nil, nil, func(in *content.Items) {
 				in.Governance = &content.Governance{Src: content.Source{File: "content/governance.md"}, Bodies: []content.Body{
 					{ID: "a", Name: "A", Parent: "b"}, {ID: "b", Name: "B", Parent: "a"}}}
 			}),
@@ -96,7 +96,7 @@ func TestLinkKeepsItems(t *testing.T) {
 	ind := &content.Indicator{Title: "I", Slug: "i", Values: []content.Value{
 		{Date: content.Date{Year: 2012, Month: 1, Day: 1}, Value: 2}, {Date: content.Date{Year: 2010, Month: 1, Day: 1}, Value: 1}}}
 	a := axis("a", "A", 1)
-	in := items([]*content.Axis{a}, []*content.Action{action("x", "X", "a", content.Done)}, func(in *content.Items) {
+	in := linkItems([]*content.Axis{a}, []*content.Action{action("x", "X", "a", content.Done)}, func(in *content.Items) {
 		in.Indicators = []*content.Indicator{ind}
 	})
 	s, errs := Link(in, testToday)

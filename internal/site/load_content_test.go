@@ -333,6 +333,28 @@ title = "M"
 date = "29/04/2017"
 +++
 `, "content/news/m.md:3:1: \"date\" must be a date without quotes: write 2017-04-29, not \"29/04/2017\"\ncontent/news/n.md:1:1: missing required key \"date\""},
+		{"updated quoted, with a time, and in French", `
+-- content/actions/x.md --
++++
+title = "X"
+axis = "precarites"
+status = "done"
+updated = "12/05/2024"
++++
+-- content/indicators/y.toml --
+title = "Y"
+updated = 2024-05-12T10:00:00
+-- content/news/n.md --
++++
+title = "N"
+date = 2024-05-12
+mis-a-jour = 2024-05-12
++++
+`, strings.Join([]string{
+			`content/actions/x.md:5:1: "updated" must be a date without quotes: write 2024-05-12, not "12/05/2024"`,
+			`content/indicators/y.toml:2:1: "updated" must be a date alone, without a time, like 2017-04-29`,
+			`content/news/n.md:4:1: unknown key "mis-a-jour" (keys are written in English: "updated")`,
+		}, "\n")},
 		{"news unknown links", `
 -- content/news/n.md --
 +++

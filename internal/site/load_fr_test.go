@@ -37,7 +37,7 @@ status = "done"
 couleur = "rouge"
 +++
 `, "content/actions/x.md:1:1: la clé obligatoire \"title\" manque\n" +
-			"content/actions/x.md:4:1: clé inconnue \"couleur\" (clés possibles : \"title\", \"axis\", \"status\", \"start\", \"end\", \"lead\", \"partners\", \"audience\", \"territories\", \"budget\", \"spent\", \"progress\", \"summary\", \"weight\", \"slug\", \"milestones\")"},
+			"content/actions/x.md:4:1: clé inconnue \"couleur\" (clés possibles : \"title\", \"axis\", \"status\", \"start\", \"end\", \"lead\", \"partners\", \"audience\", \"territories\", \"budget\", \"spent\", \"progress\", \"summary\", \"weight\", \"slug\", \"milestones\", \"updated\")"},
 		{"keys of a table", `
 -- content/governance.md --
 +++

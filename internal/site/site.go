@@ -49,6 +49,15 @@ type Site struct {
 	Measured   int          // actions counted in Progress, out of Counts.Total()
 	Late       int          // late actions
 	Upcoming   []*Milestone // every upcoming milestone, soonest first
+	// Updated is the last-updated day of each item that has one, by its
+	// file (section 12.4).
+	Updated map[string]content.Date
+	// History is true when config.toml sets history = true and git gave
+	// the site's history (section 12.5).
+	History bool
+	// StatusChanges are the status changes of every action's history,
+	// newest first.
+	StatusChanges []*StatusChange
 }
 
 // Axis is an axis with its actions.
@@ -72,6 +81,9 @@ type Action struct {
 	Progress      Progress
 	Late          bool         // planned or in progress, with an end before today
 	Milestones    []*Milestone // by date
+	Updated       content.Date // last updated (section 12.4); zero when unknown
+	History       []*Entry     // the newest commits that changed the file, newest first
+	Older         int          // the commits older than History's
 }
 
 // Counted reports whether the action counts in axis and overall averages.
@@ -85,6 +97,7 @@ type Indicator struct {
 	Progress  Progress
 	NextDue   content.Date // when the next value is expected: zero without frequency or value
 	OutOfDate bool         // today is after NextDue
+	Updated   content.Date // last updated (section 12.4); zero when unknown
 }
 
 // Latest is the value with the latest date, if any.

@@ -23,6 +23,7 @@ var englishKeys = map[string]string{
 	"resume": "summary", "pilote": "lead", "porteur": "lead", "partenaires": "partners",
 	"avancement": "progress", "valeur": "value", "unite": "unit", "publics": "audience",
 	"territoires": "territories", "depense": "spent", "axe": "axis", "poids": "weight",
+	"mis-a-jour": "updated", "mise-a-jour": "updated", "maj": "updated",
 }
 
 // keyLine is a line of TOML as people write it: a key, what stands
