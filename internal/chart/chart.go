@@ -34,7 +34,6 @@ const (
 	Bar  Kind = "bar"
 	Pie  Kind = "pie"
 	Line Kind = "line"
-	Tree Kind = "tree"
 )
 
 // Chart is one chart of a page.
@@ -235,59 +234,4 @@ func IndicatorSentence(ind *site.Indicator, loc Locale) string {
 		}
 	}
 	return s + "."
-}
-
-// Governance is a tree of the bodies, from the bodies that report to none;
-// each node names its members' colleges.
-func Governance(g *site.Governance, loc Locale) Chart {
-	var node func(b *site.Body) *opts.TreeData
-	var parts []string
-	node = func(b *site.Body) *opts.TreeData {
-		t := &opts.TreeData{Name: b.Name}
-		var kids []string
-		for _, c := range b.Children {
-			t.Children = append(t.Children, node(c))
-			kids = append(kids, c.Name)
-		}
-		switch len(kids) {
-		case 0:
-		case 1:
-			parts = append(parts, fmt.Sprintf(loc.T("chart.reports"), kids[0], b.Name))
-		default:
-			parts = append(parts, fmt.Sprintf(loc.T("chart.reports.n"), loc.List(kids), b.Name))
-		}
-		return t
-	}
-	var roots []opts.TreeData
-	for _, b := range g.Roots() {
-		roots = append(roots, *node(b))
-	}
-	data := roots
-	if len(roots) > 1 {
-		data = []opts.TreeData{{Name: loc.T("governance"), Children: ptrs(roots)}}
-	}
-	tree := charts.NewTree()
-	tree.AddSeries(loc.T("orgChart"), data, charts.WithTreeOpts(opts.TreeChart{
-		Layout: "orthogonal", Orient: "TB", InitialTreeDepth: -1,
-		Top: "8%", Bottom: "20%", Left: "8%", Right: "8%",
-		Label:  &opts.Label{Show: opts.Bool(true), Position: "top", Color: "#1b1b1b"},
-		Leaves: &opts.TreeLeaves{Label: &opts.Label{Show: opts.Bool(true), Position: "bottom", Color: "#1b1b1b"}},
-	}), charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[0], BorderColor: palette[0]}))
-	desc := loc.T("orgChart") + loc.T("colon") + " " + strings.Join(parts, " ; ") + "."
-	if len(parts) == 0 {
-		var names []string
-		for _, b := range g.Bodies {
-			names = append(names, b.Name)
-		}
-		desc = loc.T("orgChart") + loc.T("colon") + " " + loc.List(names) + "."
-	}
-	return finish("chart-governance", Tree, desc, tree)
-}
-
-func ptrs(ts []opts.TreeData) []*opts.TreeData {
-	out := make([]*opts.TreeData, len(ts))
-	for i := range ts {
-		out[i] = &ts[i]
-	}
-	return out
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"jalons/internal/config"
 	"jalons/internal/content"
 	"jalons/internal/site"
 )
@@ -24,10 +23,6 @@ func (words) T(key string) string {
 		return ", %s"
 	case "chart.actions":
 		return "Actions of %s:"
-	case "chart.reports":
-		return "%s reports to %s"
-	case "chart.reports.n":
-		return "%s report to %s"
 	case "colon":
 		return ":"
 	}
@@ -151,23 +146,5 @@ func TestActions(t *testing.T) {
 	names := o["yAxis"].([]any)[0].(map[string]any)["data"].([]any)
 	if len(names) != 2 || names[0] != "One" {
 		t.Errorf("Actions axis = %v", names)
-	}
-}
-
-func TestGovernance(t *testing.T) {
-	in := &content.Items{Config: &config.Config{}, Governance: &content.Governance{
-		Bodies: []content.Body{{ID: "copil", Name: "Copil"}, {ID: "gt", Name: "Working group", Parent: "copil"}}}}
-	s, errs := site.Link(in, content.Date{Year: 2026, Month: 12, Day: 1})
-	if errs != nil {
-		t.Fatal(errs)
-	}
-	g := s.Governance
-	c := Governance(g, words{})
-	if c.Description != "orgChart: Working group reports to Copil." {
-		t.Errorf("Governance description = %q", c.Description)
-	}
-	root := series(roundTrip(t, c))["data"].([]any)[0].(map[string]any)
-	if root["name"] != "Copil" || root["children"].([]any)[0].(map[string]any)["name"] != "Working group" {
-		t.Errorf("Governance tree = %v", root)
 	}
 }

@@ -62,7 +62,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"keyIndicators": keyIndicators,
 		"hasCharts": func(kind Kind) bool {
 			switch kind {
-			case "home", "axis", "action", "indicator", "governance":
+			case "home", "axis", "action", "indicator":
 				return true
 			}
 			return false
@@ -73,7 +73,6 @@ func (r *renderer) funcs() template.FuncMap {
 		"chartIndicator": func(ind *site.Indicator) chart.Chart {
 			return chart.Indicator("chart-"+ind.Slug, ind, l)
 		},
-		"chartGovernance": func(g *site.Governance) chart.Chart { return chart.Governance(g, l) },
 		"firstNews": func(s *site.Site, n int) []*site.News {
 			return s.News[:min(n, len(s.News))]
 		},
