@@ -44,3 +44,43 @@ func TestGovernancePage(t *testing.T) {
 		t.Errorf("the assembly's table has %d labelled cells; want 60", n)
 	}
 }
+
+// TestTablesOnPhones checks every table the theme writes on the pages of
+// the example site: each is of class "stack" (a card per row on a phone)
+// and each of its data cells names its column, or else it has two columns
+// at most and fits a phone as it is. Tables written in Markdown are not
+// the theme's and are left out.
+func TestTablesOnPhones(t *testing.T) {
+	res, err := Render(t.Context(), Options{Source: "../.."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := regexp.MustCompile(`(?s)<table class="([^"]*)">.*?</table>`)
+	cell := regexp.MustCompile(`<td[ >]`)
+	head := regexp.MustCompile(`<th[ >]`)
+	seen := map[string]bool{}
+	for name, b := range res.Files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range table.FindAllStringSubmatch(string(b), -1) {
+			class, text := m[1], m[0]
+			seen[strings.Fields(class)[0]] = true
+			header := text[strings.Index(text, "<thead>"):strings.Index(text, "</thead>")]
+			if len(head.FindAllString(header, -1)) <= 2 {
+				continue
+			}
+			if !strings.Contains(" "+class+" ", " stack ") {
+				t.Errorf("%s: <table class=%q> has more than two columns and is not of class stack", name, class)
+			}
+			if n, labelled := len(cell.FindAllString(text, -1)), strings.Count(text, "<td data-label="); n != labelled {
+				t.Errorf("%s: <table class=%q> has %d cells, %d with data-label", name, class, n, labelled)
+			}
+		}
+	}
+	for _, c := range []string{"action-table", "indicator-table", "values-table", "members", "meetings", "status-table"} {
+		if !seen[c] {
+			t.Errorf("no page of the example site has a table of class %s", c)
+		}
+	}
+}

@@ -340,7 +340,7 @@ body { color: black; }
 	contains(t, res, "404.html", "<h1>Perdu ?</h1>")
 	// One partial overridden, the others kept from the default theme.
 	contains(t, res, "actualites/index.html", `<p class="mairie-news">Réunion</p>`)
-	contains(t, res, "axes/precarites/index.html", `<table class="action-table">`)
+	contains(t, res, "axes/precarites/index.html", `<table class="action-table stack">`)
 	contains(t, res, "index.html", "Avancement global") // the default theme's home
 	contains(t, res, "css/mairie.css", "color: black")
 }
