@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -81,6 +82,61 @@ func TestTablesOnPhones(t *testing.T) {
 	for _, c := range []string{"action-table", "indicator-table", "values-table", "members", "meetings", "status-table"} {
 		if !seen[c] {
 			t.Errorf("no page of the example site has a table of class %s", c)
+		}
+	}
+}
+
+// TestChartsWhereNeeded checks, on the example site, that progress and
+// status mixes are HTML (no chart on the home and axis pages), that only
+// pages with an indicator's values load the charts script, and that no
+// page loads the chart library itself: js/charts.js loads it when a chart
+// comes into view.
+func TestChartsWhereNeeded(t *testing.T) {
+	res, err := Render(t.Context(), Options{Source: "../.."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		page   string
+		charts bool
+	}{
+		{"index.html", false},
+		{"axes/reduire-les-precarites/index.html", false},
+		{"actions/epicerie-sociale/index.html", true},
+		{"actions/annuaire-des-acteurs/index.html", false},
+		{"indicateurs/familles-epicerie-sociale/index.html", true},
+		{"indicateurs/index.html", false},
+		{"gouvernance/index.html", false},
+	}
+	for _, tt := range tests {
+		page := string(res.Files[tt.page])
+		if page == "" {
+			t.Errorf("%s was not built", tt.page)
+			continue
+		}
+		if got := strings.Contains(page, "js/charts.js"); got != tt.charts {
+			t.Errorf("%s loads js/charts.js: %v; want %v", tt.page, got, tt.charts)
+		}
+		if got := strings.Contains(page, "data-chart="); got != tt.charts {
+			t.Errorf("%s has a chart: %v; want %v", tt.page, got, tt.charts)
+		}
+		if strings.Contains(page, "echarts.min.js") {
+			t.Errorf("%s loads echarts.min.js itself", tt.page)
+		}
+	}
+	for _, page := range []string{"index.html", "axes/reduire-les-precarites/index.html"} {
+		contains(t, res, page, `<div class="mix-bar" aria-hidden="true">`, "<li><span class=\"swatch mix-done\"></span>Réalisée\u00a0: ")
+	}
+	css := string(res.Files["css/jalons.css"])
+	for i := 0; i <= 100; i++ {
+		if rule := fmt.Sprintf(".w-%d{width:%d%%}", i, i); !strings.Contains(css, rule) {
+			t.Errorf("css/jalons.css has no rule %s", rule)
+		}
+	}
+	js := string(res.Files["js/charts.js"])
+	for _, w := range []string{"IntersectionObserver", "'echarts.min.js'"} {
+		if !strings.Contains(js, w) {
+			t.Errorf("js/charts.js does not contain %s", w)
 		}
 	}
 }
