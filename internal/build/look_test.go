@@ -140,3 +140,34 @@ func TestChartsWhereNeeded(t *testing.T) {
 		}
 	}
 }
+
+// TestPrint checks that axis and action pages carry a QR code of their
+// own address, with that address as its text alternative, and that the
+// theme's print style sheet hides the menus and the charts and prints
+// the address of links.
+func TestPrint(t *testing.T) {
+	res, err := Render(t.Context(), Options{Source: "../.."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "https://www.example.fr/projet-social/"
+	for _, p := range []string{"axes/reduire-les-precarites/", "actions/epicerie-sociale/"} {
+		contains(t, res, p+"index.html", `<figure class="print-qr">`+"\n"+`<svg class="qr" `,
+			`aria-labelledby="qr-code"`, `<title id="qr-code">QR code menant à `+base+p+`</title>`)
+	}
+	for _, p := range []string{"index.html", "indicateurs/index.html", "gouvernance/index.html", "a-propos/index.html"} {
+		if strings.Contains(string(res.Files[p]), "print-qr") {
+			t.Errorf("%s carries a QR code", p)
+		}
+	}
+	css := string(res.Files["css/jalons.css"])
+	print := css[strings.Index(css, "@media print"):]
+	for _, w := range []string{".print-qr { display: none; }", ".menu", ".chart", `a[href]::after { content: " (" attr(href) ")"`, ".print-qr { display: flex;"} {
+		if !strings.Contains(css, w) {
+			t.Errorf("css/jalons.css does not contain %s", w)
+		}
+	}
+	if !strings.Contains(print, "[role=\"search\"]") || !strings.Contains(print, "@page { size: A4;") {
+		t.Errorf("css/jalons.css: the print rules do not hide the search or set A4")
+	}
+}

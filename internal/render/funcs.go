@@ -1,11 +1,13 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"math"
 
 	"jalons/internal/chart"
 	"jalons/internal/content"
+	"jalons/internal/qr"
 	"jalons/internal/site"
 )
 
@@ -61,7 +63,11 @@ func (r *renderer) funcs() template.FuncMap {
 		},
 		"keyIndicators": keyIndicators,
 		"hasCharts":     hasCharts,
-		"mix":           func(c site.Counts) []Part { return mix(c, l) },
+		"qr": func(p string) (template.HTML, error) {
+			svg, err := qr.SVG(r.abs(p), fmt.Sprintf(l.T("qrLabel"), r.abs(p)), "qr-code")
+			return template.HTML(svg), err
+		},
+		"mix": func(c site.Counts) []Part { return mix(c, l) },
 		"chartIndicator": func(ind *site.Indicator) chart.Chart {
 			return chart.Indicator("chart-"+ind.Slug, ind, l)
 		},
