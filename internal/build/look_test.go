@@ -171,3 +171,38 @@ func TestPrint(t *testing.T) {
 		t.Errorf("css/jalons.css: the print rules do not hide the search or set A4")
 	}
 }
+
+// TestIcon checks that every page declares an icon, so that no browser
+// asks for /favicon.ico: the site's logo when it has one, else the
+// theme's.
+func TestIcon(t *testing.T) {
+	tests := []struct {
+		name, config, want string
+	}{
+		{"logo", "logo = \"images/logo.png\"\n", `<link rel="icon" href="/projet-social/images/logo.png">`},
+		{"no logo", "", `<link rel="icon" href="/projet-social/favicon.svg" type="image/svg+xml">`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			archive := small + "-- config.toml --\ntitle = \"Projet social\"\nbaseURL = \"https://www.example.fr/projet-social/\"\n" + tt.config +
+				"-- static/images/logo.png --\npng\n"
+			res := renderSite(t, archive)
+			pages := 0
+			for name, b := range res.Files {
+				if !strings.HasSuffix(name, ".html") {
+					continue
+				}
+				pages++
+				if !strings.Contains(string(b), tt.want) {
+					t.Errorf("%s does not declare its icon %s", name, tt.want)
+				}
+			}
+			if pages < 8 {
+				t.Errorf("%d pages; want 8 or more", pages)
+			}
+			if !strings.Contains(string(res.Files["favicon.svg"]), "<svg") {
+				t.Errorf("favicon.svg is not the theme's SVG icon")
+			}
+		})
+	}
+}
