@@ -206,3 +206,43 @@ func TestIcon(t *testing.T) {
 		})
 	}
 }
+
+// TestIdentity checks the header and the footer: the territory and its
+// logo first, and what French public sites carry at the foot of every
+// page: the accessibility statement with the compliance level, the legal
+// notice, the contact, the open data and the feed.
+func TestIdentity(t *testing.T) {
+	pages := "-- content/pages/accessibilite.md --\n+++\ntitle = \"Déclaration d'accessibilité\"\n+++\n" +
+		"-- content/pages/mentions-legales.md --\n+++\ntitle = \"Mentions légales\"\n+++\n" +
+		"-- content/pages/a-propos.md --\n+++\ntitle = \"À propos\"\n+++\n"
+	config := "-- config.toml --\ntitle = \"Projet social\"\nbaseURL = \"https://www.example.fr/projet-social/\"\n" +
+		"territory = \"Saint-Flour Communauté\"\nlogo = \"images/logo.png\"\ncontact = \"ps@example.fr\"\n"
+	tests := []struct {
+		name, archive string
+		want, not     []string
+	}{
+		{"full", small + pages + config + "accessibility = \"partial\"\n-- static/images/logo.png --\npng\n", []string{
+			`<a class="brand" href="/projet-social/"><img src="/projet-social/images/logo.png" alt="" width="56" height="56"><span><span class="brand-territory">Saint-Flour Communauté</span>` + "\n" + `<span class="brand-title">Projet social</span>`,
+			"<li><a href=\"/projet-social/accessibilite/\">Accessibilité\u00a0: partiellement conforme</a></li>\n" +
+				"<li><a href=\"/projet-social/mentions-legales/\">Mentions légales</a></li>\n" +
+				"<li>Contact\u00a0: <a href=\"mailto:ps@example.fr\">ps@example.fr</a></li>\n",
+			`<li><a href="/projet-social/feed.xml">`,
+			"<nav aria-label=\"Informations\">\n<ul>\n<li><a href=\"/projet-social/a-propos/\">À propos</a></li>\n</ul>",
+		}, nil},
+		{"bare", small, []string{
+			`<a class="brand" href="/projet-social/"><span>` + "\n" + `<span class="brand-title">Projet social</span>`,
+			"<ul class=\"footer-links\">\n<li>Accessibilité\u00a0: non conforme</li>\n<li><a href=\"/projet-social/data/",
+		}, []string{"Mentions légales", `aria-label="Informations"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := renderSite(t, tt.archive)
+			contains(t, res, "actualites/index.html", tt.want...)
+			for _, no := range tt.not {
+				if strings.Contains(string(res.Files["actualites/index.html"]), no) {
+					t.Errorf("actualites/index.html contains %q", no)
+				}
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 
 	"jalons/internal/chart"
 	"jalons/internal/content"
@@ -63,6 +64,8 @@ func (r *renderer) funcs() template.FuncMap {
 		},
 		"keyIndicators": keyIndicators,
 		"hasCharts":     hasCharts,
+		"freePage":      freePage,
+		"footerPage":    func(p *content.Page) bool { return slices.Contains(footerSlugs, p.Slug) },
 		"qr": func(p string) (template.HTML, error) {
 			svg, err := qr.SVG(r.abs(p), fmt.Sprintf(l.T("qrLabel"), r.abs(p)), "qr-code")
 			return template.HTML(svg), err
@@ -75,6 +78,20 @@ func (r *renderer) funcs() template.FuncMap {
 			return s.News[:min(n, len(s.News))]
 		},
 	}
+}
+
+// footerSlugs are the slugs of the free pages the footer names apart:
+// the accessibility statement and the legal notice.
+var footerSlugs = []string{"accessibilite", "accessibility", "mentions-legales", "legal-notice"}
+
+// freePage is the first of pages whose slug is one of slugs, or nil.
+func freePage(pages []*content.Page, slugs ...string) *content.Page {
+	for _, p := range pages {
+		if slices.Contains(slugs, p.Slug) {
+			return p
+		}
+	}
+	return nil
 }
 
 // hasCharts tells whether a page draws a chart: an indicator's page, or

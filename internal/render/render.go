@@ -472,8 +472,8 @@ func (r *renderer) globalKey() uint64 {
 	h := fnv.New64a()
 	h.Write(r.themeText)
 	c := r.site.Config
-	fmt.Fprintf(h, "%q %q %q %q %q %v %q %q %d %v", c.Title, c.Territory, c.BaseURL, c.Language, c.Description,
-		c.Period, c.Contact, c.Logo, c.NewsPerPage, c.UnsafeHTML)
+	fmt.Fprintf(h, "%q %q %q %q %q %v %q %q %d %v %q %q", c.Title, c.Territory, c.BaseURL, c.Language, c.Description,
+		c.Period, c.Contact, c.Logo, c.NewsPerPage, c.UnsafeHTML, c.DataLicense, c.Accessibility)
 	fmt.Fprintf(h, " %d %v", len(r.site.Indicators), r.site.Governance != nil)
 	for _, p := range r.site.Pages {
 		fmt.Fprintf(h, " %s %q", p.Slug, p.Title)
