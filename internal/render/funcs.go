@@ -65,7 +65,14 @@ func (r *renderer) funcs() template.FuncMap {
 		"keyIndicators": keyIndicators,
 		"hasCharts":     hasCharts,
 		"freePage":      freePage,
-		"footerPage":    func(p *content.Page) bool { return slices.Contains(footerSlugs, p.Slug) },
+		"dataFiles":     func() []DataFile { return dataFiles },
+		"licenseURL": func(license string) string {
+			if license == "Licence Ouverte / Open Licence 2.0" || license == "Open Licence 2.0" {
+				return etalab
+			}
+			return ""
+		},
+		"footerPage": func(p *content.Page) bool { return slices.Contains(footerSlugs, p.Slug) },
 		"qr": func(p string) (template.HTML, error) {
 			svg, err := qr.SVG(r.abs(p), fmt.Sprintf(l.T("qrLabel"), r.abs(p)), "qr-code")
 			return template.HTML(svg), err

@@ -197,12 +197,13 @@ const (
 	KindNews       Kind = "news"
 	KindGovernance Kind = "governance"
 	KindPage       Kind = "page"
+	KindData       Kind = "data"
 	Kind404        Kind = "404"
 )
 
 // kinds are the page templates a theme has, besides base.html and
 // partials/.
-var kinds = []Kind{KindHome, KindAxis, KindAction, KindIndicators, KindIndicator, KindNewsList, KindNews, KindGovernance, KindPage, Kind404}
+var kinds = []Kind{KindHome, KindAxis, KindAction, KindIndicators, KindIndicator, KindNewsList, KindNews, KindGovernance, KindPage, KindData, Kind404}
 
 // parseTemplates parses the theme's templates: base.html, the partials,
 // and one template per page kind. Every file with a syntax error is
@@ -411,6 +412,9 @@ func (r *renderer) pages() error {
 			return r.item(&Page{Kind: KindPage, Title: pg.Title, Path: r.pathOf(pg), Description: pg.Summary, Page: pg, Crumbs: crumbs()}, pg.Src.Body, "", "")
 		})
 	}
+	jobs = append(jobs, func() error {
+		return r.item(&Page{Kind: KindData, Title: r.loc.T("openData"), Path: "data/", Description: r.loc.T("data.intro"), Crumbs: crumbs()}, "", "", "")
+	})
 	jobs = append(jobs, func() error {
 		return r.item(&Page{Kind: Kind404, Title: r.loc.T("notFound")}, "", "", "404.html")
 	})
