@@ -145,7 +145,7 @@ func TestPlanPages(t *testing.T) {
 		{"fr", "axes/familles/index.html", []string{
 			"— 2 actions mesurées sur 2</span>",
 			`<p class="meta">2 actions, 1 en retard.</p>`,
-			`<td><span class="badge status-planned">À venir</span></td>`,
+			`<td data-label="Statut"><span class="badge status-planned">À venir</span></td>`,
 		}},
 		{"en", "index.html", []string{
 			"— 2 of 2 actions measured</span>",

@@ -340,7 +340,7 @@ body { color: black; }
 	contains(t, res, "404.html", "<h1>Perdu ?</h1>")
 	// One partial overridden, the others kept from the default theme.
 	contains(t, res, "actualites/index.html", `<p class="mairie-news">Réunion</p>`)
-	contains(t, res, "axes/precarites/index.html", `<table class="action-table">`)
+	contains(t, res, "axes/precarites/index.html", `<table class="action-table stack">`)
 	contains(t, res, "index.html", "Avancement global") // the default theme's home
 	contains(t, res, "css/mairie.css", "color: black")
 }
@@ -362,10 +362,10 @@ func TestKeptSites(t *testing.T) {
 // TestPeriod: a period with only a start, or only an end, reads as such.
 func TestPeriod(t *testing.T) {
 	tests := []struct{ period, want string }{
-		{"{ start = 2017, end = 2020 }", "Projet social – 2017-2020."},
-		{"{ start = 2017 }", "Projet social – depuis 2017."},
-		{"{ end = 2020 }", "Projet social – jusqu&#39;en 2020."},
-		{"{}", "Projet social. "},
+		{"{ start = 2017, end = 2020 }", "Projet social – 2017-2020</p>"},
+		{"{ start = 2017 }", "Projet social – depuis 2017</p>"},
+		{"{ end = 2020 }", "Projet social – jusqu&#39;en 2020</p>"},
+		{"{}", `<p class="footer-brand">Projet social</p>`},
 	}
 	for _, tt := range tests {
 		res := renderSite(t, small+"-- config.toml --\ntitle = \"Projet social\"\nperiod = "+tt.period+"\n")

@@ -1,4 +1,4 @@
-// Package chart makes the progress charts of a site with go-echarts: the
+// Package chart makes the time-series charts of indicators with go-echarts: the
 // options of each chart as JSON data, and the sentence that says what the
 // chart shows.
 //
@@ -16,8 +16,6 @@ package chart
 
 import (
 	"fmt"
-	"math"
-	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -31,10 +29,7 @@ type Kind string
 
 // The kinds of chart.
 const (
-	Bar  Kind = "bar"
-	Pie  Kind = "pie"
 	Line Kind = "line"
-	Tree Kind = "tree"
 )
 
 // Chart is one chart of a page.
@@ -61,9 +56,6 @@ type Locale interface {
 // neighbours differ in lightness.
 var palette = []string{"#0b4f8a", "#b34700", "#2e6b30", "#6a3d7c", "#8b1e3f", "#5c5c00"}
 
-// statusColours follow the badges of the default theme.
-var statusColours = []string{"#6b6b6b", "#0b4f8a", "#2e6b30", "#a35200", "#8b1e3f"}
-
 // finish validates a go-echarts chart, takes its options, and adds what
 // go-echarts has no option for.
 func finish(id string, kind Kind, description string, c interface {
@@ -82,98 +74,10 @@ func finish(id string, kind Kind, description string, c interface {
 		"decal":   map[string]any{"show": true},
 	}
 	o["tooltip"] = map[string]any{"show": true, "renderMode": "richText", "confine": true,
-		"trigger": map[Kind]string{Line: "axis", Bar: "axis"}[kind]}
-	if o["tooltip"].(map[string]any)["trigger"] == "" {
-		o["tooltip"].(map[string]any)["trigger"] = "item"
-	}
-	if kind == Bar || kind == Line {
-		o["legend"] = map[string]any{"show": false}
-	}
+		"trigger": "axis"}
+	o["legend"] = map[string]any{"show": false}
 	o["textStyle"] = map[string]any{"fontFamily": "system-ui, sans-serif", "fontSize": 13, "color": "#1b1b1b"}
 	return Chart{ID: id, Kind: kind, Description: description, Options: o}
-}
-
-func pct(r float64) float64 { return math.Round(r * 100) }
-
-// Progress is a horizontal bar chart of the overall progress and each
-// axis's, in percent.
-func Progress(s *site.Site, loc Locale) Chart {
-	var names []string
-	var data []opts.BarData
-	var parts []string
-	add := func(name string, p site.Progress, colour string) {
-		names = append(names, name)
-		v := any(nil)
-		if p.Known {
-			v = pct(p.Ratio)
-			parts = append(parts, fmt.Sprintf("%s %s", name, loc.Percent(p.Ratio)))
-		} else {
-			parts = append(parts, fmt.Sprintf("%s %s", name, loc.T("noProgress")))
-		}
-		data = append(data, opts.BarData{Name: name, Value: v, ItemStyle: &opts.ItemStyle{Color: colour}})
-	}
-	add(loc.T("overall"), s.Progress, palette[0])
-	for _, a := range s.Axes {
-		add(a.Title, a.Progress, a.Color)
-	}
-	return finish("chart-progress", Bar, loc.T("progress")+loc.T("colon")+" "+strings.Join(parts, ", ")+".", percentBars(names, data, loc))
-}
-
-// percentBars is a horizontal bar chart of percentages, one bar a name.
-func percentBars(names []string, data []opts.BarData, loc Locale) *charts.Bar {
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Width: 180, Overflow: "truncate"}}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: 100, AxisLabel: &opts.AxisLabel{Formatter: "{value} %"}}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", ContainLabel: opts.Bool(true)}),
-	)
-	bar.SetXAxis(names).AddSeries(loc.T("progress"), data)
-	bar.XYReversal()
-	return bar
-}
-
-// Statuses is a donut of an axis's (or the site's) actions by status.
-func Statuses(id string, c site.Counts, loc Locale) Chart {
-	var data []opts.PieData
-	var parts []string
-	for _, s := range content.Statuses {
-		if c[s] == 0 {
-			continue
-		}
-		data = append(data, opts.PieData{Name: loc.Status(s), Value: c[s], ItemStyle: &opts.ItemStyle{Color: statusColours[s]}})
-		parts = append(parts, fmt.Sprintf("%s %d", loc.Status(s), c[s]))
-	}
-	pie := charts.NewPie()
-	pie.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}))
-	pie.AddSeries(loc.T("statusBreakdown"), data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"40%", "70%"}}),
-		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#ffffff", BorderWidth: 2}),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}" + loc.T("colon") + " {c}"}))
-	desc := loc.T("statusBreakdown") + loc.T("colon") + " " + strings.Join(parts, ", ") + "."
-	if len(parts) == 0 {
-		desc = loc.T("statusBreakdown") + loc.T("colon") + " " + loc.T("noActions")
-	}
-	return finish(id, Pie, desc, pie)
-}
-
-// Actions is a bar chart of the progress of an axis's actions.
-func Actions(a *site.Axis, loc Locale) Chart {
-	var names, parts []string
-	var data []opts.BarData
-	for _, ac := range a.Actions {
-		names = append(names, ac.Title)
-		v := any(nil)
-		if ac.Progress.Known && ac.Status != content.Abandoned {
-			v = pct(ac.Progress.Ratio)
-		}
-		if ac.Progress.Known {
-			parts = append(parts, ac.Title+" "+loc.Percent(ac.Progress.Ratio))
-		} else {
-			parts = append(parts, ac.Title+" "+loc.T("noProgress"))
-		}
-		data = append(data, opts.BarData{Name: ac.Title, Value: v, ItemStyle: &opts.ItemStyle{Color: statusColours[ac.Status]}})
-	}
-	desc := fmt.Sprintf(loc.T("chart.actions"), a.Title) + " " + strings.Join(parts, ", ") + "."
-	return finish("chart-actions", Bar, desc, percentBars(names, data, loc))
 }
 
 // Indicator is a line chart of an indicator's values over time, with its
@@ -244,59 +148,4 @@ func IndicatorSentence(ind *site.Indicator, loc Locale) string {
 		}
 	}
 	return s + "."
-}
-
-// Governance is a tree of the bodies, from the bodies that report to none;
-// each node names its members' colleges.
-func Governance(g *site.Governance, loc Locale) Chart {
-	var node func(b *site.Body) *opts.TreeData
-	var parts []string
-	node = func(b *site.Body) *opts.TreeData {
-		t := &opts.TreeData{Name: b.Name}
-		var kids []string
-		for _, c := range b.Children {
-			t.Children = append(t.Children, node(c))
-			kids = append(kids, c.Name)
-		}
-		switch len(kids) {
-		case 0:
-		case 1:
-			parts = append(parts, fmt.Sprintf(loc.T("chart.reports"), kids[0], b.Name))
-		default:
-			parts = append(parts, fmt.Sprintf(loc.T("chart.reports.n"), loc.List(kids), b.Name))
-		}
-		return t
-	}
-	var roots []opts.TreeData
-	for _, b := range g.Roots() {
-		roots = append(roots, *node(b))
-	}
-	data := roots
-	if len(roots) > 1 {
-		data = []opts.TreeData{{Name: loc.T("governance"), Children: ptrs(roots)}}
-	}
-	tree := charts.NewTree()
-	tree.AddSeries(loc.T("orgChart"), data, charts.WithTreeOpts(opts.TreeChart{
-		Layout: "orthogonal", Orient: "TB", InitialTreeDepth: -1,
-		Top: "8%", Bottom: "20%", Left: "8%", Right: "8%",
-		Label:  &opts.Label{Show: opts.Bool(true), Position: "top", Color: "#1b1b1b"},
-		Leaves: &opts.TreeLeaves{Label: &opts.Label{Show: opts.Bool(true), Position: "bottom", Color: "#1b1b1b"}},
-	}), charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[0], BorderColor: palette[0]}))
-	desc := loc.T("orgChart") + loc.T("colon") + " " + strings.Join(parts, " ; ") + "."
-	if len(parts) == 0 {
-		var names []string
-		for _, b := range g.Bodies {
-			names = append(names, b.Name)
-		}
-		desc = loc.T("orgChart") + loc.T("colon") + " " + loc.List(names) + "."
-	}
-	return finish("chart-governance", Tree, desc, tree)
-}
-
-func ptrs(ts []opts.TreeData) []*opts.TreeData {
-	out := make([]*opts.TreeData, len(ts))
-	for i := range ts {
-		out[i] = &ts[i]
-	}
-	return out
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"jalons/internal/config"
 	"jalons/internal/content"
 	"jalons/internal/site"
 )
@@ -22,12 +21,6 @@ func (words) T(key string) string {
 		return ", target %s"
 	case "chart.share":
 		return ", %s"
-	case "chart.actions":
-		return "Actions of %s:"
-	case "chart.reports":
-		return "%s reports to %s"
-	case "chart.reports.n":
-		return "%s report to %s"
 	case "colon":
 		return ":"
 	}
@@ -113,63 +106,6 @@ func TestIndicatorSentences(t *testing.T) {
 		if got := IndicatorSentence(&tt.ind, words{}); got != tt.want {
 			t.Errorf("IndicatorSentence = %q; want %q", got, tt.want)
 		}
-	}
-}
-
-func TestProgressAndStatuses(t *testing.T) {
-	a := &site.Axis{Axis: &content.Axis{Title: "A"}, Progress: site.Progress{Ratio: 0.5, Known: true}}
-	b := &site.Axis{Axis: &content.Axis{Title: "B"}, Color: "#123456"}
-	s := &site.Site{Axes: []*site.Axis{a, b}, Progress: site.Progress{Ratio: 0.5, Known: true}}
-	c := Progress(s, words{})
-	if c.Description != "progress: overall 50%, A 50%, B noProgress." {
-		t.Errorf("Progress description = %q", c.Description)
-	}
-	data := series(roundTrip(t, c))["data"].([]any)
-	if len(data) != 3 || data[0].(map[string]any)["value"] != 50.0 || data[2].(map[string]any)["value"] != nil ||
-		data[2].(map[string]any)["itemStyle"].(map[string]any)["color"] != "#123456" {
-		t.Errorf("Progress data = %v", data)
-	}
-
-	st := Statuses("chart-st", site.Counts{1, 4, 6, 0, 1}, words{})
-	if st.Description != "statusBreakdown: planned 1, in_progress 4, done 6, abandoned 1." {
-		t.Errorf("Statuses description = %q", st.Description)
-	}
-	if n := len(series(roundTrip(t, st))["data"].([]any)); n != 4 {
-		t.Errorf("Statuses has %d slices; want 4 (no empty slice)", n)
-	}
-}
-
-func TestActions(t *testing.T) {
-	ax := &site.Axis{Axis: &content.Axis{Title: "Axis"}, Actions: []*site.Action{
-		{Action: &content.Action{Title: "One", Status: content.Done}, Progress: site.Progress{Ratio: 1, Known: true}},
-		{Action: &content.Action{Title: "Two", Status: content.InProgress}},
-	}}
-	c := Actions(ax, words{})
-	if c.Description != "Actions of Axis: One 100%, Two noProgress." {
-		t.Errorf("Actions description = %q", c.Description)
-	}
-	o := roundTrip(t, c)
-	names := o["yAxis"].([]any)[0].(map[string]any)["data"].([]any)
-	if len(names) != 2 || names[0] != "One" {
-		t.Errorf("Actions axis = %v", names)
-	}
-}
-
-func TestGovernance(t *testing.T) {
-	in := &content.Items{Config: &config.Config{}, Governance: &content.Governance{
-		Bodies: []content.Body{{ID: "copil", Name: "Copil"}, {ID: "gt", Name: "Working group", Parent: "copil"}}}}
-	s, errs := site.Link(in, content.Date{Year: 2026, Month: 12, Day: 1})
-	if errs != nil {
-		t.Fatal(errs)
-	}
-	g := s.Governance
-	c := Governance(g, words{})
-	if c.Description != "orgChart: Working group reports to Copil." {
-		t.Errorf("Governance description = %q", c.Description)
-	}
-	root := series(roundTrip(t, c))["data"].([]any)[0].(map[string]any)
-	if root["name"] != "Copil" || root["children"].([]any)[0].(map[string]any)["name"] != "Working group" {
-		t.Errorf("Governance tree = %v", root)
 	}
 }
 

@@ -3,7 +3,7 @@
 // Keys (see docs/content-format.md, section 2): title (required),
 // territory, baseURL, language ("fr" or "en"), theme, description,
 // period = { start, end }, contact, logo, newsPerPage, unsafeHTML,
-// securityHeaders, maxFileSize, history.
+// securityHeaders, maxFileSize, history, dataLicense, accessibility.
 // Unknown keys are errors with a "did you mean" hint.
 package config
 
@@ -47,6 +47,21 @@ func (l *Language) UnmarshalText(b []byte) error {
 	return diag.Errorf("unknown language %q (use \"fr\" or \"en\")", string(b))
 }
 
+// Accessibility is how far a site complies with the accessibility
+// standard (RGAA in France), as its footer must say: "none" (the default:
+// not audited), "partial" or "full".
+type Accessibility string
+
+// UnmarshalText accepts "none", "partial" and "full".
+func (a *Accessibility) UnmarshalText(b []byte) error {
+	switch s := Accessibility(b); s {
+	case "none", "partial", "full":
+		*a = s
+		return nil
+	}
+	return diag.Errorf("unknown accessibility %q (use \"none\", \"partial\" or \"full\")", string(b))
+}
+
 // Period is the span of years a plan covers.
 type Period struct {
 	Start int `toml:"start"`
@@ -74,6 +89,9 @@ type Config struct {
 	// each action's commits and the feed of status changes (section 12.5):
 	// commit messages become public, so it is asked for.
 	History bool `toml:"history"`
+	// DataLicense is the licence of the open data files.
+	DataLicense   string        `toml:"dataLicense"`
+	Accessibility Accessibility `toml:"accessibility"`
 
 	// Base is BaseURL parsed, with a path that ends in a slash.
 	Base *url.URL `toml:"-"`
@@ -105,6 +123,12 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	}
 	if c.Language == "" {
 		c.Language = "fr"
+	}
+	if c.DataLicense == "" {
+		c.DataLicense = map[Language]string{"fr": "Licence Ouverte / Open Licence 2.0", "en": "Open Licence 2.0"}[c.Language]
+	}
+	if c.Accessibility == "" {
+		c.Accessibility = "none"
 	}
 	if c.Theme == "" {
 		c.Theme = "default"

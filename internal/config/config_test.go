@@ -28,6 +28,7 @@ func TestLoadErrors(t *testing.T) {
 		{"missing file", "", `config.toml:1:1: no config.toml in the site's folder (create one with at least title = "…", or run jalons init)`},
 		{"typo", "title = \"x\"\nbaseUrl = \"https://a.fr/\"\n", `config.toml:2:1: unknown key "baseUrl" (did you mean "baseURL"?)`},
 		{"language", "title = \"x\"\nlanguage = \"de\"\n", `config.toml:2:1: "language": unknown language "de" (use "fr" or "en")`},
+		{"accessibility", "title = \"x\"\naccessibility = \"partially\"\n", `config.toml:2:1: "accessibility": unknown accessibility "partially" (use "none", "partial" or "full")`},
 		{"base url", "title = \"x\"\nbaseURL = \"www.example.fr\"\n", `config.toml:2:1: baseURL "www.example.fr" must be a full address such as https://www.example.fr/projet-social/`},
 		{"period", "title = \"x\"\nperiod = { start = 2020, end = 2017 }\n", `config.toml:2:1: period ends (2017) before it starts (2020)`},
 		{"period not a year", "title = \"x\"\nperiod = { start = 17 }\n", `config.toml:2:1: period start 17 is not a year (write it with four digits, like 2017)`},
@@ -51,5 +52,23 @@ func TestLoadErrors(t *testing.T) {
 				t.Errorf("Load errors = %s; want %s", got, strings.TrimSpace(tt.want))
 			}
 		})
+	}
+}
+
+func TestDataLicenseAndAccessibility(t *testing.T) {
+	tests := []struct{ src, license, access string }{
+		{``, "Licence Ouverte / Open Licence 2.0", "none"},
+		{`language = "en"`, "Open Licence 2.0", "none"},
+		{`dataLicense = "CC-BY 4.0"` + "\naccessibility = \"partial\"", "CC-BY 4.0", "partial"},
+		{`accessibility = "full"`, "Licence Ouverte / Open Licence 2.0", "full"},
+	}
+	for _, tt := range tests {
+		c, errs := Load(fstest.MapFS{"config.toml": {Data: []byte("title = \"x\"\n" + tt.src + "\n")}})
+		if errs.Err() != nil {
+			t.Fatalf("Load(%q): %v", tt.src, errs)
+		}
+		if c.DataLicense != tt.license || string(c.Accessibility) != tt.access {
+			t.Errorf("Load(%q) = %q, %q; want %q, %q", tt.src, c.DataLicense, c.Accessibility, tt.license, tt.access)
+		}
 	}
 }

@@ -85,6 +85,7 @@ var french = map[string]string{
 
 	// config.toml.
 	"no config.toml in the site's folder (create one with at least title = \"…\", or run jalons init)": "pas de fichier config.toml dans le dossier du site (créez-en un avec au moins title = \"…\", ou lancez jalons init)",
+	"unknown accessibility %q (use \"none\", \"partial\" or \"full\")":                                 "niveau d'accessibilité inconnu %q (utilisez \"none\", \"partial\" ou \"full\")",
 	"unknown language %q (use \"fr\" or \"en\")":                                                       "langue inconnue %q (utilisez \"fr\" ou \"en\")",
 	"theme %q is not a folder name under themes/ (use letters, digits, - or _)":                        "theme = %q : ce n'est pas un nom de dossier de themes/ (utilisez des lettres, des chiffres, - ou _)",
 	"theme %q not found: there is no folder themes/%s (remove the key to use the default theme)":       "thème %q introuvable : il n'y a pas de dossier themes/%s (retirez la clé theme pour utiliser le thème par défaut)",

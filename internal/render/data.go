@@ -14,8 +14,11 @@ import (
 
 // data writes the open data files: data/actions.csv, data/indicators.csv,
 // data/values.csv, data/milestones.csv (UTF-8, comma-separated, a header
-// row) and data/site.json. A masked value (below its indicator's
-// maskBelow) is never written: its cell is empty and its masked cell true.
+// row), data/site.json and data/datapackage.json, a Frictionless Data
+// Package that describes the CSV files with a Table Schema each (see
+// dataFiles). A masked value (below its indicator's maskBelow) is never
+// written: its cell is empty and its masked cell true. The open data page,
+// data/index.html, is a page of kind "data".
 // Numbers use a dot for decimals; progress is a percentage with up to two
 // decimals; dates are ISO (2017-04-29). site.json is compact: one line.
 // A text cell of the CSV files that a spreadsheet would take for a formula
@@ -23,18 +26,23 @@ import (
 func (r *renderer) data() error {
 	for _, f := range []struct {
 		name string
+		key  uint64 // what it shows: the whole site, or the settings only
 		make func() ([]byte, error)
 	}{
-		{"data/actions.csv", func() ([]byte, error) { return csvFile(r.actionRows()) }},
-		{"data/indicators.csv", func() ([]byte, error) { return csvFile(r.indicatorRows()) }},
-		{"data/values.csv", func() ([]byte, error) { return csvFile(r.valueRows()) }},
-		{"data/milestones.csv", func() ([]byte, error) { return csvFile(r.milestoneRows()) }},
-		{"data/site.json", func() ([]byte, error) {
+		{"data/actions.csv", r.whole, func() ([]byte, error) { return csvFile(r.actionRows()) }},
+		{"data/indicators.csv", r.whole, func() ([]byte, error) { return csvFile(r.indicatorRows()) }},
+		{"data/values.csv", r.whole, func() ([]byte, error) { return csvFile(r.valueRows()) }},
+		{"data/milestones.csv", r.whole, func() ([]byte, error) { return csvFile(r.milestoneRows()) }},
+		{"data/site.json", r.whole, func() ([]byte, error) {
 			b, err := json.Marshal(r.siteJSON())
 			return append(b, '\n'), err
 		}},
+		{"data/datapackage.json", r.global, func() ([]byte, error) {
+			b, err := json.MarshalIndent(r.dataPackage(), "", "  ")
+			return append(b, '\n'), err
+		}},
 	} {
-		b, err := r.cached(f.name, r.whole, f.make)
+		b, err := r.cached(f.name, f.key, f.make)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)
 		}
@@ -51,8 +59,7 @@ func csvFile(rows [][]string) ([]byte, error) {
 }
 
 func (r *renderer) actionRows() [][]string {
-	rows := [][]string{{"slug", "title", "axis", "status", "start", "end", "lead", "partners", "audience",
-		"territories", "budget", "spent", "progress", "weight", "url", "late"}}
+	rows := [][]string{header(actionColumns)}
 	for _, a := range r.site.Actions {
 		rows = append(rows, []string{a.Slug, cell(a.Title), a.Axis.Slug, a.Status.Code(), isoDate(a.Start), isoDate(a.End),
 			cell(a.Lead), cell(strings.Join(a.Partners, "; ")), cell(strings.Join(a.Audience, "; ")), cell(strings.Join(a.Territories, "; ")),
@@ -62,8 +69,7 @@ func (r *renderer) actionRows() [][]string {
 }
 
 func (r *renderer) indicatorRows() [][]string {
-	rows := [][]string{{"slug", "title", "action", "unit", "baseline", "target", "direction",
-		"latest_date", "latest_value", "progress", "source", "url", "latest_masked"}}
+	rows := [][]string{header(indicatorColumns)}
 	for _, ind := range r.site.Indicators {
 		latest, _ := ind.Latest()
 		var latestValue string
@@ -78,7 +84,7 @@ func (r *renderer) indicatorRows() [][]string {
 }
 
 func (r *renderer) valueRows() [][]string {
-	rows := [][]string{{"indicator", "date", "value", "unit", "note", "masked"}}
+	rows := [][]string{header(valueColumns)}
 	for _, ind := range r.site.Indicators {
 		for _, v := range ind.Values {
 			value := num(v.Value)
@@ -92,7 +98,7 @@ func (r *renderer) valueRows() [][]string {
 }
 
 func (r *renderer) milestoneRows() [][]string {
-	rows := [][]string{{"action", "date", "title", "done", "late"}}
+	rows := [][]string{header(milestoneColumns)}
 	for _, a := range r.site.Actions {
 		for _, m := range a.Milestones {
 			rows = append(rows, []string{a.Slug, isoDate(m.Date), cell(m.Title), strconv.FormatBool(m.Done),
@@ -206,12 +212,17 @@ type jsonNews struct {
 	URL   string `json:"url"`
 }
 
+type jsonPeriod struct {
+	Start int `json:"start,omitempty"`
+	End   int `json:"end,omitempty"`
+}
+
 type jsonSite struct {
 	Title      string          `json:"title"`
 	Territory  string          `json:"territory,omitempty"`
 	URL        string          `json:"url"`
 	Language   string          `json:"language"`
-	Period     any             `json:"period,omitempty"`
+	Period     *jsonPeriod     `json:"period,omitempty"`
 	Progress   jsonProgress    `json:"progress"`
 	Measured   int             `json:"measured"` // actions counted in progress
 	Late       int             `json:"late"`
@@ -242,8 +253,8 @@ func (r *renderer) siteJSON() jsonSite {
 	out := jsonSite{Title: s.Config.Title, Territory: s.Config.Territory, URL: s.Config.BaseURL,
 		Language: string(s.Config.Language), Progress: progressJSON(s.Progress), Measured: s.Measured, Late: s.Late, Statuses: statusMap(s.Counts),
 		Axes: []jsonAxis{}, Actions: []jsonAction{}, Indicators: []jsonIndicator{}, News: []jsonNews{}}
-	if s.Config.Period != nil {
-		out.Period = s.Config.Period
+	if p := s.Config.Period; p != nil {
+		out.Period = &jsonPeriod{Start: p.Start, End: p.End}
 	}
 	for _, a := range s.Axes {
 		ja := jsonAxis{Slug: a.Slug, Title: a.Title, Progress: progressJSON(a.Progress), Measured: a.Measured, Late: a.Late, Statuses: statusMap(a.Counts),

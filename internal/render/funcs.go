@@ -1,11 +1,14 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"math"
+	"slices"
 
 	"jalons/internal/chart"
 	"jalons/internal/content"
+	"jalons/internal/qr"
 	"jalons/internal/site"
 )
 
@@ -81,24 +84,102 @@ func (r *renderer) funcs() template.FuncMap {
 			return nil
 		},
 		"keyIndicators": keyIndicators,
-		"hasCharts": func(kind Kind) bool {
-			switch kind {
-			case "home", "axis", "action", "indicator", "governance":
-				return true
+		"hasCharts":     hasCharts,
+		"freePage":      freePage,
+		"dataFiles":     func() []DataFile { return dataFiles },
+		"licenseURL": func(license string) string {
+			if license == "Licence Ouverte / Open Licence 2.0" || license == "Open Licence 2.0" {
+				return etalab
 			}
-			return false
+			return ""
 		},
-		"chartProgress": func(s *site.Site) chart.Chart { return chart.Progress(s, l) },
-		"chartStatuses": func(id string, c site.Counts) chart.Chart { return chart.Statuses(id, c, l) },
-		"chartActions":  func(a *site.Axis) chart.Chart { return chart.Actions(a, l) },
+		"footerPage": func(p *content.Page) bool { return slices.Contains(footerSlugs, p.Slug) },
+		"qr": func(p string) (template.HTML, error) {
+			svg, err := qr.SVG(r.abs(p), fmt.Sprintf(l.T("qrLabel"), r.abs(p)), "qr-code")
+			return template.HTML(svg), err
+		},
+		"mix": func(c site.Counts) []Part { return mix(c, l) },
 		"chartIndicator": func(ind *site.Indicator) chart.Chart {
 			return chart.Indicator("chart-"+ind.Slug, ind, l)
 		},
-		"chartGovernance": func(g *site.Governance) chart.Chart { return chart.Governance(g, l) },
 		"firstNews": func(s *site.Site, n int) []*site.News {
 			return s.News[:min(n, len(s.News))]
 		},
 	}
+}
+
+// footerSlugs are the slugs of the free pages the footer names apart:
+// the accessibility statement and the legal notice.
+var footerSlugs = []string{"accessibilite", "accessibility", "mentions-legales", "legal-notice"}
+
+// freePage is the first of pages whose slug is one of slugs, or nil.
+func freePage(pages []*content.Page, slugs ...string) *content.Page {
+	for _, p := range pages {
+		if slices.Contains(slugs, p.Slug) {
+			return p
+		}
+	}
+	return nil
+}
+
+// hasCharts tells whether a page draws a chart: an indicator's page, or
+// an action's, with values.
+func hasCharts(p *Page) bool {
+	if p.Indicator != nil {
+		return len(p.Indicator.Values) > 0
+	}
+	if p.Action != nil {
+		for _, ind := range p.Action.Indicators {
+			if len(ind.Values) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Part is a status's share of a status mix.
+type Part struct {
+	Status content.Status
+	Label  string
+	Count  int
+	Width  int // percent of the bar, the widths of a mix adding up to 100
+}
+
+// mixOrder is the order of the statuses in a mix: from done to abandoned.
+var mixOrder = []content.Status{content.Done, content.InProgress, content.Planned, content.Suspended, content.Abandoned}
+
+// mix is the statuses that count actions, with their share of the bar in
+// whole percents: each share rounded down, then the percents left given
+// to the largest remainders, so that the widths add up to 100.
+func mix(c site.Counts, l *locale) []Part {
+	total := c.Total()
+	if total == 0 {
+		return nil
+	}
+	var parts []Part
+	var rest []int // remainders, by part
+	left := 100
+	for _, s := range mixOrder {
+		if c[s] == 0 {
+			continue
+		}
+		w := c[s] * 100 / total
+		parts = append(parts, Part{Status: s, Label: l.Status(s), Count: c[s], Width: w})
+		rest = append(rest, c[s]*100%total)
+		left -= w
+	}
+	for ; left > 0; left-- {
+		best := 0
+		for i := range rest {
+			if rest[i] > rest[best] {
+				best = i
+			}
+		}
+		parts[best].Width++
+		rest[best] = -1
+	}
+	return parts
 }
 
 // keyIndicators are the indicators of the whole project, then those that

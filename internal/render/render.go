@@ -272,12 +272,13 @@ const (
 	KindNews       Kind = "news"
 	KindGovernance Kind = "governance"
 	KindPage       Kind = "page"
+	KindData       Kind = "data"
 	Kind404        Kind = "404"
 )
 
 // kinds are the page templates a theme has, besides base.html and
 // partials/.
-var kinds = []Kind{KindHome, KindAxis, KindAction, KindIndicators, KindIndicator, KindNewsList, KindNews, KindGovernance, KindPage, Kind404}
+var kinds = []Kind{KindHome, KindAxis, KindAction, KindIndicators, KindIndicator, KindNewsList, KindNews, KindGovernance, KindPage, KindData, Kind404}
 
 // parseTemplates parses the theme's templates: base.html, the partials,
 // and one template per page kind. Every file with a syntax error is
@@ -487,6 +488,9 @@ func (r *renderer) pages() error {
 		})
 	}
 	jobs = append(jobs, func() error {
+		return r.item(&Page{Kind: KindData, Title: r.loc.T("openData"), Path: "data/", Description: r.loc.T("data.intro"), Crumbs: crumbs()}, "", "", "")
+	})
+	jobs = append(jobs, func() error {
 		return r.item(&Page{Kind: Kind404, Title: r.loc.T("notFound")}, "", "", "404.html")
 	})
 	return parallel(jobs)
@@ -547,8 +551,8 @@ func (r *renderer) globalKey() uint64 {
 	h := fnv.New64a()
 	h.Write(r.themeText)
 	c := r.site.Config
-	fmt.Fprintf(h, "%q %q %q %q %q %v %q %q %d %v", c.Title, c.Territory, c.BaseURL, c.Language, c.Description,
-		c.Period, c.Contact, c.Logo, c.NewsPerPage, c.UnsafeHTML)
+	fmt.Fprintf(h, "%q %q %q %q %q %v %q %q %d %v %q %q", c.Title, c.Territory, c.BaseURL, c.Language, c.Description,
+		c.Period, c.Contact, c.Logo, c.NewsPerPage, c.UnsafeHTML, c.DataLicense, c.Accessibility)
 	fmt.Fprintf(h, " %d %v", len(r.site.Indicators), r.site.Governance != nil)
 	for _, p := range r.site.Pages {
 		fmt.Fprintf(h, " %s %q", p.Slug, p.Title)

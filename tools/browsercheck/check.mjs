@@ -396,10 +396,12 @@ async function checkPage(page, url, fail) {
   await frames();
 
   // Charts: every [data-chart] element gets a drawing (svg or canvas) of
-  // non-zero size once the page's scripts have run.
+  // non-zero size once the page's scripts have run and it has been
+  // scrolled into view (js/charts.js loads ECharts only then).
   const charts = await page.$$eval('[data-chart]', (els) => els.map((e) => e.id));
   for (const id of charts) {
     try {
+      await page.evaluate((cid) => document.getElementById(cid)?.scrollIntoView(), id);
       await page.waitForFunction((cid) => {
         const d = document.getElementById(cid)?.querySelector('svg, canvas');
         if (!d) return false;
