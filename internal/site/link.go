@@ -37,6 +37,8 @@ func Link(in *content.Items, today content.Date) (*Site, diag.List) {
 		l.errs.Sort()
 		return nil, l.errs
 	}
+	s.Territories = groups(s.Actions, func(a *Action) []string { return a.Territories })
+	s.Audiences = groups(s.Actions, func(a *Action) []string { return a.Audience })
 	computeProgress(s)
 	return s, nil
 }

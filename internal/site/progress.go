@@ -19,6 +19,12 @@ func computeProgress(s *Site) {
 		}
 	}
 	s.Progress = mean(s.Actions)
+	for _, g := range append(s.Territories[:len(s.Territories):len(s.Territories)], s.Audiences...) {
+		g.Progress = mean(g.Actions)
+		for _, a := range g.Actions {
+			g.Counts[a.Status]++
+		}
+	}
 }
 
 // indicatorProgress is (latest − baseline) / (target − baseline), clamped
