@@ -127,10 +127,11 @@ func TestCacheRendersLittle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Made again: the action's page and the four open data files; not
-	// its axis, its indicator or the home page, which show its title,
-	// status and progress, not its text.
-	if got := cache.Render.Rendered(); got != 5 {
-		t.Errorf("after editing one action's text, %d pages were rendered again (of %d); want 5", got, res.Pages)
+	// Made again: the action's page, the four open data files and the
+	// search index; not its axis, its indicator, the home page, the list
+	// of actions or its territories' pages, which show its title, status
+	// and progress, not its text.
+	if got := cache.Render.Rendered(); got != 6 {
+		t.Errorf("after editing one action's text, %d pages were rendered again (of %d); want 6", got, res.Pages)
 	}
 }

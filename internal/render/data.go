@@ -30,6 +30,7 @@ func (r *renderer) data() error {
 			b, err := json.Marshal(r.siteJSON())
 			return append(b, '\n'), err
 		}},
+		{"data/search.json", r.searchIndex},
 	} {
 		b, err := r.cached(f.name, r.whole, f.make)
 		if err != nil {

@@ -3,10 +3,13 @@ package render
 import (
 	"html/template"
 	"math"
+	"slices"
+	"strings"
 
 	"jalons/internal/chart"
 	"jalons/internal/content"
 	"jalons/internal/site"
+	"jalons/internal/slug"
 )
 
 // Bar is what the "progress" partial receives.
@@ -74,6 +77,19 @@ func (r *renderer) funcs() template.FuncMap {
 			return chart.Indicator("chart-"+ind.Slug, ind, l)
 		},
 		"chartGovernance": func(g *site.Governance) chart.Chart { return chart.Governance(g, l) },
+		"groupLinks":      r.groupLinks,
+		"slugs": func(names []string) string {
+			var out []string
+			for _, n := range names {
+				if s := slug.Make(n); s != "" && !slices.Contains(out, s) {
+					out = append(out, s)
+				}
+			}
+			return strings.Join(out, " ")
+		},
+		"statuses": func() []content.Status { return content.Statuses },
+		"measured": l.Measured,
+		"statusIs": func(p *content.Status, s content.Status) bool { return p != nil && *p == s },
 		"firstNews": func(s *site.Site, n int) []*site.News {
 			return s.News[:min(n, len(s.News))]
 		},

@@ -11,6 +11,7 @@ import (
 
 	"jalons/internal/config"
 	"jalons/internal/content"
+	"jalons/internal/site"
 )
 
 // locale holds the words and formats of a site's language.
@@ -28,10 +29,10 @@ var enMonths = [12]string{"January", "February", "March", "April", "May", "June"
 func newLocale(lang config.Language) *locale {
 	if lang == "en" {
 		return &locale{lang: lang, words: enWords, printer: message.NewPrinter(language.English), months: enMonths,
-			paths: map[string]string{"indicators": "indicators", "news": "news", "governance": "governance"}}
+			paths: site.SectionPaths(lang)}
 	}
 	return &locale{lang: lang, words: frWords, printer: message.NewPrinter(language.French), months: frMonths,
-		paths: map[string]string{"indicators": "indicateurs", "news": "actualites", "governance": "gouvernance"}}
+		paths: site.SectionPaths(lang)}
 }
 
 // Lang is the language's code, "fr" or "en".
@@ -119,6 +120,16 @@ func (l *locale) Plural(n int, key string) string {
 		key += ".n"
 	}
 	return l.Number(float64(n)) + " " + l.T(key)
+}
+
+// Measured says how many of a group's actions its progress counts: "2
+// actions mesurées sur 3", "2 of 3 actions measured".
+func (l *locale) Measured(n, of int) string {
+	key := "measured"
+	if n > 1 || (l.lang == "en" && of != 1) {
+		key += ".n"
+	}
+	return fmt.Sprintf(l.T(key), n, of)
 }
 
 // List joins words: "a, b et c", "a, b and c".
@@ -241,6 +252,32 @@ var frWords = map[string]string{
 	"data.indicators":    "Indicateurs (CSV)",
 	"data.values":        "Valeurs des indicateurs (CSV)",
 	"data.site":          "Tout le site (JSON)",
+	"allActions":         "Toutes les actions",
+	"allActionsLink":     "toutes les actions",
+	"path.status":        "statut",
+	"filters":            "Filtrer les actions",
+	"byStatus":           "Par statut",
+	"byTerritory":        "Par territoire",
+	"byAudience":         "Par public",
+	"any":                "Tous",
+	"anyStatus":          "Tous les statuts",
+	"shown.0":            "Aucune action ne correspond.",
+	"shown.1":            "1 action affichée.",
+	"shown.n":            "%d actions affichées.",
+	"measured":           "%d action mesurée sur %d",
+	"measured.n":         "%d actions mesurées sur %d",
+	"search":             "Rechercher",
+	"searchLabel":        "Rechercher dans les actions, indicateurs, actualités et pages",
+	"searchNoJS":         "La recherche a besoin de JavaScript, qui n'est pas actif dans votre navigateur. Vous pouvez parcourir",
+	"results.0":          "Aucun résultat.",
+	"results.1":          "1 résultat.",
+	"results.n":          "%d résultats.",
+	"kind.action":        "Action",
+	"kind.indicator":     "Indicateur",
+	"kind.news":          "Actualité",
+	"kind.page":          "Page",
+	"axisFeed":           "Flux Atom des actualités de l'axe",
+	"progressOf":         "avancement",
 }
 
 var enWords = map[string]string{
@@ -352,4 +389,30 @@ var enWords = map[string]string{
 	"data.indicators":    "Indicators (CSV)",
 	"data.values":        "Indicator values (CSV)",
 	"data.site":          "Whole site (JSON)",
+	"allActions":         "All actions",
+	"allActionsLink":     "all the actions",
+	"path.status":        "status",
+	"filters":            "Filter the actions",
+	"byStatus":           "By status",
+	"byTerritory":        "By area",
+	"byAudience":         "By target group",
+	"any":                "All",
+	"anyStatus":          "All statuses",
+	"shown.0":            "No action matches.",
+	"shown.1":            "1 action shown.",
+	"shown.n":            "%d actions shown.",
+	"measured":           "%d of %d action measured",
+	"measured.n":         "%d of %d actions measured",
+	"search":             "Search",
+	"searchLabel":        "Search the actions, indicators, news and pages",
+	"searchNoJS":         "Search needs JavaScript, which your browser does not run. You can browse",
+	"results.0":          "No result.",
+	"results.1":          "1 result.",
+	"results.n":          "%d results.",
+	"kind.action":        "Action",
+	"kind.indicator":     "Indicator",
+	"kind.news":          "News",
+	"kind.page":          "Page",
+	"axisFeed":           "Atom feed of the news of the axis",
+	"progressOf":         "progress",
 }

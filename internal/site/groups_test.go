@@ -80,3 +80,39 @@ func TestGroups(t *testing.T) {
 		})
 	}
 }
+
+func TestAxisNews(t *testing.T) {
+	src := func(f string) content.Source { return content.Source{File: f} }
+	news := func(slug string, day int, axes, actions []string) *content.News {
+		return &content.News{Title: slug, Slug: slug, Date: content.Date{Year: 2020, Month: 1, Day: day}, AxisSlugs: axes, ActionSlugs: actions,
+			Src: src("content/news/" + slug + ".md")}
+	}
+	in := &content.Items{Config: &config.Config{Title: "T"},
+		Axes: []*content.Axis{{Title: "A", Slug: "a", Src: src("content/axes/a.md")}, {Title: "B", Slug: "b", Src: src("content/axes/b.md")}},
+		Actions: []*content.Action{
+			{Title: "X", Slug: "x", AxisSlug: "a", Src: src("content/actions/x.md")},
+			{Title: "Y", Slug: "y", AxisSlug: "b", Src: src("content/actions/y.md")},
+		},
+		News: []*content.News{
+			news("axis-only", 1, []string{"a"}, nil),
+			news("action-only", 2, nil, []string{"y"}),
+			news("axis-and-its-action", 3, []string{"a"}, []string{"x"}),
+			news("both-axes", 4, nil, []string{"x", "y"}),
+			news("none", 5, nil, nil),
+		},
+	}
+	s, errs := Link(in, testToday)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	want := map[string]string{"a": "both-axes axis-and-its-action axis-only", "b": "both-axes action-only"}
+	for _, a := range s.Axes {
+		var got []string
+		for _, n := range a.News {
+			got = append(got, n.Slug)
+		}
+		if g := strings.Join(got, " "); g != want[a.Slug] {
+			t.Errorf("axis %s: News = %q; want %q", a.Slug, g, want[a.Slug])
+		}
+	}
+}

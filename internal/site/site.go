@@ -55,6 +55,7 @@ type Axis struct {
 	*content.Axis
 	Color    string // the axis's colour: its own, or one of the palette
 	Actions  []*Action
+	News     []*News // linked to the axis or to one of its actions, newest first
 	Progress Progress
 	Counts   Counts
 }
