@@ -92,6 +92,10 @@ func benchmarkBuild(b *testing.B, n int) {
 	}
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(pages), "pages")
+	if idx, err := os.ReadFile(filepath.Join(dest, "data", "search.json")); err == nil {
+		b.ReportMetric(float64(len(idx)), "search-bytes")
+		b.ReportMetric(float64(gzipSize(idx)), "search-gz-bytes")
+	}
 }
 
 func BenchmarkBuildExample(b *testing.B) {
@@ -106,6 +110,10 @@ func BenchmarkBuildExample(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(pages), "pages")
+	if idx, err := os.ReadFile(filepath.Join(dest, "data", "search.json")); err == nil {
+		b.ReportMetric(float64(len(idx)), "search-bytes")
+		b.ReportMetric(float64(gzipSize(idx)), "search-gz-bytes")
+	}
 }
 
 func BenchmarkBuild1000(b *testing.B)  { benchmarkBuild(b, 1000) }

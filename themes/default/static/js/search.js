@@ -37,7 +37,8 @@
               t: ' ' + d[4] + ' ', x: ' ' + d[5] + ' ' };
           });
           run();
-        });
+        })
+        .catch(function () { loading = null; }); // tried again on the next key
     }
     return loading;
   }
