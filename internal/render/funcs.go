@@ -9,7 +9,6 @@ import (
 	"jalons/internal/chart"
 	"jalons/internal/content"
 	"jalons/internal/site"
-	"jalons/internal/slug"
 )
 
 // Bar is what the "progress" partial receives.
@@ -81,7 +80,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"slugs": func(names []string) string {
 			var out []string
 			for _, n := range names {
-				if s := slug.Make(n); s != "" && !slices.Contains(out, s) {
+				if s := r.slug(n); s != "" && !slices.Contains(out, s) {
 					out = append(out, s)
 				}
 			}

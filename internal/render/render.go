@@ -134,6 +134,7 @@ type renderer struct {
 	themeText []byte // every template, for the cache's keys
 	files     Files
 	mu        sync.Mutex
+	slugs     sync.Map // name → slug.Make(name)
 }
 
 // Site renders s with theme (the default theme, or a site's theme over

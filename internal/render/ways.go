@@ -52,11 +52,22 @@ func (r *renderer) groupLinks(section string, names []string) []Link {
 	out := make([]Link, len(names))
 	for i, n := range names {
 		out[i].Title = n
-		if s := slug.Make(n); s != "" {
+		if s := r.slug(n); s != "" {
 			out[i].Path = r.section(section) + s + "/"
 		}
 	}
 	return out
+}
+
+// slug is slug.Make(name), made once per name: lists of actions fold the
+// same few names over and over.
+func (r *renderer) slug(name string) string {
+	if s, ok := r.slugs.Load(name); ok {
+		return s.(string)
+	}
+	s := slug.Make(name)
+	r.slugs.Store(name, s)
+	return s
 }
 
 // groupCard is a group as lists show it: no action.
