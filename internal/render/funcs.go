@@ -77,6 +77,7 @@ func (r *renderer) funcs() template.FuncMap {
 		},
 		"chartGovernance": func(g *site.Governance) chart.Chart { return chart.Governance(g, l) },
 		"groupLinks":      r.groupLinks,
+		"actionRow":       r.actionRow,
 		"slugs": func(names []string) string {
 			var out []string
 			for _, n := range names {

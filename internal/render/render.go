@@ -135,6 +135,7 @@ type renderer struct {
 	files     Files
 	mu        sync.Mutex
 	slugs     sync.Map // name → slug.Make(name)
+	rows      sync.Map // action slug → its row of action-table (see actionRow)
 }
 
 // Site renders s with theme (the default theme, or a site's theme over

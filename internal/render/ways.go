@@ -1,6 +1,9 @@
 package render
 
 import (
+	"html/template"
+	"strings"
+
 	"jalons/internal/content"
 	"jalons/internal/site"
 	"jalons/internal/slug"
@@ -91,4 +94,26 @@ func actionsView(v, s *site.Site, st *content.Status) {
 		}
 		v.Axes = append(v.Axes, c)
 	}
+}
+
+// actionRow is the partial "action-row" for a, made once per build: the
+// tables of an axis, a status, a territory and an audience list the same
+// actions. A card (an action without its file) and a whole action (which
+// a theme reading the whole site gets) are kept apart, since a theme's
+// row may show more of the latter.
+func (r *renderer) actionRow(a *site.Action) (template.HTML, error) {
+	k := a.Slug
+	if a.Src.File != "" {
+		k += "\x00whole"
+	}
+	if h, ok := r.rows.Load(k); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := r.tmpl[KindHome].ExecuteTemplate(&b, "action-row", a); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	r.rows.Store(k, h)
+	return h, nil
 }
