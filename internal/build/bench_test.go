@@ -7,8 +7,9 @@ import (
 	"testing"
 )
 
-// writeLargeSite writes a generated site of n actions over 10 axes, with an
-// indicator per action and a news item per 10 actions.
+// writeLargeSite writes a generated site of n actions over 10 axes, 100
+// territories and 20 publics, with an indicator per action and a news
+// item per 10 actions.
 func writeLargeSite(tb testing.TB, n int) string {
 	tb.Helper()
 	dir := tb.TempDir()
@@ -33,6 +34,8 @@ start = 2020-01-01
 end = 2022-12-31
 lead = "CCAS"
 partners = ["Mission locale", "Banque alimentaire"]
+territories = ["Commune %d", "Quartier %d"]
+audience = ["Public %d"]
 budget = 15000
 summary = "Une phrase pour les listes."
 +++
@@ -53,7 +56,7 @@ summary = "Une phrase pour les listes."
 Un bilan annuel est présenté au comité de pilotage[^1].
 
 [^1]: Compte rendu disponible sur demande.
-`, i, i%10, statuses[i%5]))
+`, i, i%10, statuses[i%5], i%50, i%50, i%20))
 		write(fmt.Sprintf("content/indicators/ind-%d.toml", i), fmt.Sprintf(`title = "Indicateur %d"
 action = "action-%d"
 unit = "familles"
@@ -89,6 +92,10 @@ func benchmarkBuild(b *testing.B, n int) {
 	}
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(pages), "pages")
+	if idx, err := os.ReadFile(filepath.Join(dest, "data", "search.json")); err == nil {
+		b.ReportMetric(float64(len(idx)), "search-bytes")
+		b.ReportMetric(float64(gzipSize(idx)), "search-gz-bytes")
+	}
 }
 
 // BenchmarkBuildExample builds the example site without reading git (it
@@ -105,6 +112,10 @@ func BenchmarkBuildExample(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(pages), "pages")
+	if idx, err := os.ReadFile(filepath.Join(dest, "data", "search.json")); err == nil {
+		b.ReportMetric(float64(len(idx)), "search-bytes")
+		b.ReportMetric(float64(gzipSize(idx)), "search-gz-bytes")
+	}
 }
 
 func BenchmarkBuild1000(b *testing.B)  { benchmarkBuild(b, 1000) }

@@ -64,6 +64,10 @@ title = "Mentions légales"
 		{"news retitled", write("content/news/reunion.md", "+++\ntitle = \"Réunion publique\"\ndate = 2017-04-29\n+++\nTexte.\n")},
 		{"action text", write("content/actions/autre.md", "+++\ntitle = \"Autre action\"\naxis = \"precarites\"\nstatus = \"planned\"\n+++\nNouveau texte.\n")},
 		{"action status", write("content/actions/autre.md", "+++\ntitle = \"Autre action\"\naxis = \"precarites\"\nstatus = \"done\"\n+++\nNouveau texte.\n")},
+		{"action names territories", write("content/actions/autre.md", "+++\ntitle = \"Autre action\"\naxis = \"precarites\"\nstatus = \"done\"\nterritories = [\"Murat\", \"Saint-Flour\"]\naudience = [\"jeunes\"]\n+++\nNouveau texte.\n")},
+		{"another name of a territory, first in order", write("content/actions/epicerie.md", "+++\ntitle = \"Épicerie sociale\"\naxis = \"precarites\"\nstatus = \"in_progress\"\nterritories = [\"murat\"]\n+++\n")},
+		{"a territory's action changes status", write("content/actions/epicerie.md", "+++\ntitle = \"Épicerie sociale\"\naxis = \"precarites\"\nstatus = \"done\"\nterritories = [\"murat\"]\n+++\n")},
+		{"a territory goes", write("content/actions/autre.md", "+++\ntitle = \"Autre action\"\naxis = \"precarites\"\nstatus = \"done\"\nterritories = [\"Murat\"]\n+++\nNouveau texte.\n")},
 		{"indicator value", write("content/indicators/familles.toml", "title = \"Familles aidées\"\naction = \"epicerie\"\nunit = \"familles\"\ntarget = 200\n[[values]]\ndate = 2012-12-31\nvalue = 100\n")},
 		{"axis title", write("content/axes/precarites.md", "+++\ntitle = \"Lutter contre les précarités\"\n+++\n")},
 		{"action lead becomes a structure", write("content/actions/epicerie.md", "+++\ntitle = \"Épicerie sociale\"\naxis = \"precarites\"\nstatus = \"done\"\nlead = \"ccas\"\n+++\n")},
@@ -127,10 +131,11 @@ func TestCacheRendersLittle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Made again: the action's page and the five open data files; not
-	// its axis, its indicator or the home page, which show its title,
-	// status and progress, not its text.
-	if got := cache.Render.Rendered(); got != 6 {
-		t.Errorf("after editing one action's text, %d pages were rendered again (of %d); want 6", got, res.Pages)
+	// Made again: the action's page, the five open data files and the
+	// search index; not its axis, its indicator, the home page, the list
+	// of actions or its territories' pages, which show its title, status
+	// and progress, not its text.
+	if got := cache.Render.Rendered(); got != 7 {
+		t.Errorf("after editing one action's text, %d pages were rendered again (of %d); want 7", got, res.Pages)
 	}
 }

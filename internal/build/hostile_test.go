@@ -226,11 +226,11 @@ func TestHostileText(t *testing.T) {
 		switch {
 		case strings.HasSuffix(p, ".html"):
 			problems = checkPage(b, true)
-		case p == "feed.xml" || p == "sitemap.xml":
+		case strings.HasSuffix(p, "feed.xml") || p == "sitemap.xml":
 			problems = checkXML(b)
 		case strings.HasSuffix(p, ".csv"):
 			problems = checkCSV(b)
-		case p == "data/site.json" || p == "data/datapackage.json":
+		case p == "data/site.json" || p == "data/datapackage.json" || p == "data/search.json":
 			if !json.Valid(b) {
 				problems = []string{"not valid JSON"}
 			}
@@ -344,10 +344,14 @@ func checkPage(b []byte, themeScripts bool) []string {
 						add("<script type=\"application/json\"> holds %q", data)
 					}
 				case themeScripts && typ == "" && text.Len() == 0 &&
-					(src == "/projet-social/js/echarts.min.js" || src == "/projet-social/js/charts.js"):
+					(src == "/projet-social/js/echarts.min.js" || src == "/projet-social/js/charts.js" ||
+						src == "/projet-social/js/filters.js" || src == "/projet-social/js/search.js"):
 				default:
 					add("<script type=%q src=%q>%s</script>: a script", typ, src, text.String())
 				}
+			case themeScripts && n.Data == "form" && (attrs["action"] == "/projet-social/recherche/" && attrs["class"] == "site-search" ||
+				attrs["action"] == "" && (attrs["id"] == "filters" || attrs["id"] == "search")):
+				// the theme's forms: the search box, the filters, the search
 			case forbidden[n.Data] && !(themeScripts && n.Data == "svg" && attrs["class"] == "qr"):
 				add("a <%s> element", n.Data)
 			}

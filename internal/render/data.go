@@ -41,6 +41,7 @@ func (r *renderer) data() error {
 			b, err := json.MarshalIndent(r.dataPackage(), "", "  ")
 			return append(b, '\n'), err
 		}},
+		{"data/search.json", r.whole, r.searchIndex},
 	} {
 		b, err := r.cached(f.name, f.key, f.make)
 		if err != nil {

@@ -50,20 +50,42 @@ type atomFeed struct {
 func stamp(d content.Date) string { return d.Time().Format(time.RFC3339) }
 
 // feed writes feed.xml, an Atom 1.0 feed of the news with absolute
-// addresses. Its date is the newest news item's, so that the same content
-// gives the same feed.
+// addresses, and for each axis axes/<slug>/feed.xml, the news linked to
+// the axis or to one of its actions. A feed's date is its newest news
+// item's, so that the same content gives the same feed.
 func (r *renderer) feed() error {
-	// The feed shows each news item whole, nothing linked.
-	news := cards(r.site.News, func(n *site.News) *site.News { return &site.News{News: n.News} })
-	b, err := r.cached("feed.xml", key(r.global, news), func() ([]byte, error) { return r.atom(news) })
-	if err != nil {
-		return err
+	cfg := r.site.Config
+	feeds := []struct {
+		file, title, page string
+		news              []*site.News
+	}{{"feed.xml", cfg.Title + " – " + r.loc.T("news"), r.section("news"), r.site.News}}
+	for _, a := range r.site.Axes {
+		p := r.pathOf(a)
+		feeds = append(feeds, struct {
+			file, title, page string
+			news              []*site.News
+		}{p + "feed.xml", cfg.Title + " – " + a.Title, p, a.News})
 	}
-	r.add("feed.xml", b)
-	return nil
+	jobs := make([]func() error, len(feeds))
+	for i, f := range feeds {
+		jobs[i] = func() error {
+			// A feed shows each news item whole, nothing linked.
+			news := cards(f.news, func(n *site.News) *site.News { return &site.News{News: n.News} })
+			b, err := r.cached(f.file, key(r.global, []any{f.title, f.page, news}), func() ([]byte, error) {
+				return r.atom(f.title, f.file, f.page, news)
+			})
+			if err != nil {
+				return err
+			}
+			r.add(f.file, b)
+			return nil
+		}
+	}
+	return parallel(jobs)
 }
 
-func (r *renderer) atom(news []*site.News) ([]byte, error) {
+// atom writes the feed file of news, whose page is the path page.
+func (r *renderer) atom(title, file, page string, news []*site.News) ([]byte, error) {
 	cfg := r.site.Config
 	author := cfg.Territory
 	if author == "" {
@@ -71,12 +93,12 @@ func (r *renderer) atom(news []*site.News) ([]byte, error) {
 	}
 	f := atomFeed{
 		Lang:     string(cfg.Language),
-		Title:    cfg.Title + " – " + r.loc.T("news"),
+		Title:    title,
 		Subtitle: cfg.Description,
-		ID:       r.abs(r.section("news")),
+		ID:       r.abs(page),
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: r.abs("feed.xml")},
-			{Rel: "alternate", Type: "text/html", Href: r.abs(r.section("news"))},
+			{Rel: "self", Type: "application/atom+xml", Href: r.abs(file)},
+			{Rel: "alternate", Type: "text/html", Href: r.abs(page)},
 		},
 		Updated: "2000-01-01T00:00:00Z",
 		Author:  author,

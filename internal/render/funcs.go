@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"math"
 	"slices"
+	"strings"
 
 	"jalons/internal/chart"
 	"jalons/internal/content"
@@ -102,6 +103,19 @@ func (r *renderer) funcs() template.FuncMap {
 		"chartIndicator": func(ind *site.Indicator) chart.Chart {
 			return chart.Indicator("chart-"+ind.Slug, ind, l)
 		},
+		"groupLinks": r.groupLinks,
+		"actionRow":  r.actionRow,
+		"slugs": func(names []string) string {
+			var out []string
+			for _, n := range names {
+				if s := r.slug(n); s != "" && !slices.Contains(out, s) {
+					out = append(out, s)
+				}
+			}
+			return strings.Join(out, " ")
+		},
+		"statuses": func() []content.Status { return content.Statuses },
+		"statusIs": func(p *content.Status, s content.Status) bool { return p != nil && *p == s },
 		"firstNews": func(s *site.Site, n int) []*site.News {
 			return s.News[:min(n, len(s.News))]
 		},

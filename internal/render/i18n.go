@@ -29,10 +29,10 @@ var enMonths = [12]string{"January", "February", "March", "April", "May", "June"
 func newLocale(lang config.Language) *locale {
 	if lang == "en" {
 		return &locale{lang: lang, words: enWords, printer: message.NewPrinter(language.English), months: enMonths,
-			paths: map[string]string{"indicators": "indicators", "news": "news", "governance": "governance"}}
+			paths: site.SectionPaths(lang)}
 	}
 	return &locale{lang: lang, words: frWords, printer: message.NewPrinter(language.French), months: frMonths,
-		paths: map[string]string{"indicators": "indicateurs", "news": "actualites", "governance": "gouvernance"}}
+		paths: site.SectionPaths(lang)}
 }
 
 // Lang is the language's code, "fr" or "en".
@@ -326,6 +326,30 @@ var frWords = map[string]string{
 	"measured":           "%s action mesurée sur %s",
 	"measured.n":         "%s actions mesurées sur %s",
 	"data.milestones":    "Jalons (CSV)",
+	"allActions":         "Toutes les actions",
+	"allActionsLink":     "toutes les actions",
+	"path.status":        "statut",
+	"filters":            "Filtrer les actions",
+	"byStatus":           "Par statut",
+	"byTerritory":        "Par territoire",
+	"byAudience":         "Par public",
+	"any":                "Tous",
+	"anyStatus":          "Tous les statuts",
+	"shown.0":            "Aucune action ne correspond.",
+	"shown.1":            "1 action affichée.",
+	"shown.n":            "%d actions affichées.",
+	"search":             "Rechercher",
+	"searchLabel":        "Rechercher dans les actions, indicateurs, actualités et pages",
+	"searchNoJS":         "La recherche a besoin de JavaScript, qui n'est pas actif dans votre navigateur. Vous pouvez parcourir",
+	"results.0":          "Aucun résultat.",
+	"results.1":          "1 résultat.",
+	"results.n":          "%d résultats.",
+	"kind.action":        "Action",
+	"kind.indicator":     "Indicateur",
+	"kind.news":          "Actualité",
+	"kind.page":          "Page",
+	"axisFeed":           "Flux Atom des actualités de l'axe",
+	"progressOf":         "avancement",
 }
 
 var enWords = map[string]string{
@@ -479,4 +503,28 @@ var enWords = map[string]string{
 	"measured":           "%s of %s action measured",
 	"measured.n":         "%s of %s actions measured",
 	"data.milestones":    "Milestones (CSV)",
+	"allActions":         "All actions",
+	"allActionsLink":     "all the actions",
+	"path.status":        "status",
+	"filters":            "Filter the actions",
+	"byStatus":           "By status",
+	"byTerritory":        "By area",
+	"byAudience":         "By target group",
+	"any":                "All",
+	"anyStatus":          "All statuses",
+	"shown.0":            "No action matches.",
+	"shown.1":            "1 action shown.",
+	"shown.n":            "%d actions shown.",
+	"search":             "Search",
+	"searchLabel":        "Search the actions, indicators, news and pages",
+	"searchNoJS":         "Search needs JavaScript, which your browser does not run. You can browse",
+	"results.0":          "No result.",
+	"results.1":          "1 result.",
+	"results.n":          "%d results.",
+	"kind.action":        "Action",
+	"kind.indicator":     "Indicator",
+	"kind.news":          "News",
+	"kind.page":          "Page",
+	"axisFeed":           "Atom feed of the news of the axis",
+	"progressOf":         "progress",
 }

@@ -93,6 +93,7 @@ import (
 	"jalons/internal/diag"
 	"jalons/internal/markdown"
 	"jalons/internal/site"
+	"jalons/internal/slug"
 )
 
 // Files is a built site: output path ("axes/x/index.html") → content.
@@ -130,6 +131,14 @@ type Page struct {
 	News      *site.News
 	Page      *content.Page
 	List      *NewsList
+
+	// Section is "territories" or "audiences" on their pages.
+	Section string
+	Groups  []*site.Group // on the list of territories or audiences
+	Group   *site.Group   // on a territory's or an audience's page
+	// Status, on a list of actions, is the only status it shows; nil for
+	// every action.
+	Status *content.Status
 }
 
 // Cache keeps the pages of a rendering for the next one: a page whose
@@ -197,6 +206,8 @@ type renderer struct {
 	themeText []byte // every template, for the cache's keys
 	files     Files
 	mu        sync.Mutex
+	slugs     sync.Map // name → slug.Make(name)
+	rows      sync.Map // action slug → its row of action-table (see actionRow)
 }
 
 // Site renders s with theme (the default theme, or a site's theme over
@@ -274,11 +285,16 @@ const (
 	KindPage       Kind = "page"
 	KindData       Kind = "data"
 	Kind404        Kind = "404"
+	KindActions    Kind = "actions" // every action, or those of a status
+	KindGroups     Kind = "groups"  // the territories, or the audiences
+	KindGroup      Kind = "group"   // a territory or an audience
+	KindSearch     Kind = "search"
 )
 
 // kinds are the page templates a theme has, besides base.html and
 // partials/.
-var kinds = []Kind{KindHome, KindAxis, KindAction, KindIndicators, KindIndicator, KindNewsList, KindNews, KindGovernance, KindPage, KindData, Kind404}
+var kinds = []Kind{KindHome, KindAxis, KindAction, KindIndicators, KindIndicator, KindNewsList, KindNews, KindGovernance, KindPage, KindData, Kind404,
+	KindActions, KindGroups, KindGroup, KindSearch}
 
 // parseTemplates parses the theme's templates: base.html, the partials,
 // and one template per page kind. Every file with a syntax error is
@@ -386,7 +402,13 @@ func (r *renderer) addPage(file string, page []byte) error {
 }
 
 func (r *renderer) menu(current string) []Link {
-	links := []Link{{Title: r.loc.T("home"), Path: ""}}
+	links := []Link{{Title: r.loc.T("home"), Path: ""}, {Title: r.loc.T("actions"), Path: r.section("actions")}}
+	if len(r.site.Territories) > 0 {
+		links = append(links, Link{Title: r.loc.T("territories"), Path: r.section("territories")})
+	}
+	if len(r.site.Audiences) > 0 {
+		links = append(links, Link{Title: r.loc.T("audience"), Path: r.section("audiences")})
+	}
 	if len(r.site.Indicators) > 0 {
 		links = append(links, Link{Title: r.loc.T("indicators"), Path: r.section("indicators")})
 	}
@@ -408,15 +430,17 @@ func (r *renderer) section(name string) string { return r.loc.paths[name] + "/" 
 func (r *renderer) pathOf(item any) string {
 	switch v := item.(type) {
 	case *site.Axis:
-		return "axes/" + v.Slug + "/"
+		return r.section("axes") + v.Slug + "/"
 	case *site.Action:
-		return "actions/" + v.Slug + "/"
+		return r.section("actions") + v.Slug + "/"
 	case *site.Indicator:
 		return r.section("indicators") + v.Slug + "/"
 	case *site.News:
 		return r.section("news") + v.Slug + "/"
 	case *content.Page:
 		return v.Slug + "/"
+	case content.Status:
+		return r.section("actions") + r.loc.T("path.status") + "/" + slug.Make(r.loc.Status(v)) + "/"
 	}
 	panic(fmt.Sprintf("render: no page for %T", item))
 }
@@ -487,6 +511,7 @@ func (r *renderer) pages() error {
 			return r.item(&Page{Kind: KindPage, Title: pg.Title, Path: r.pathOf(pg), Description: pg.Summary, Page: pg, Crumbs: crumbs()}, pg.Src.Body, "", "")
 		})
 	}
+	jobs = append(jobs, r.ways(crumbs)...)
 	jobs = append(jobs, func() error {
 		return r.item(&Page{Kind: KindData, Title: r.loc.T("openData"), Path: "data/", Description: r.loc.T("data.intro"), Crumbs: crumbs()}, "", "", "")
 	})
@@ -557,6 +582,7 @@ func (r *renderer) globalKey() uint64 {
 	for _, p := range r.site.Pages {
 		fmt.Fprintf(h, " %s %q", p.Slug, p.Title)
 	}
+	fmt.Fprintf(h, " %d %d", len(r.site.Territories), len(r.site.Audiences)) // the menu
 	return h.Sum64()
 }
 

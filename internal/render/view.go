@@ -37,6 +37,7 @@ var siteFields = map[Kind][]string{
 	KindHome:       {"Today", "Home", "Axes", "Counts", "Progress", "Measured", "Late", "Upcoming", "News", "Indicators", "History", "StatusChanges"},
 	KindIndicators: {"Indicators"},
 	KindGovernance: {"Governance"},
+	KindActions:    {"Axes", "Counts", "Territories", "Audiences"},
 }
 
 // wideKinds returns the kinds whose templates read fields of .Site that
@@ -154,6 +155,8 @@ func (r *renderer) view(p *Page) {
 		v.Indicators = cards(s.Indicators, indicatorCard)
 	case KindGovernance:
 		v.Governance = s.Governance
+	case KindActions:
+		actionsView(v, s, p.Status)
 	}
 	p.Site = v
 	if a := p.Axis; a != nil {
@@ -187,6 +190,12 @@ func (r *renderer) view(p *Page) {
 		c.Actions = cards(n.Actions, actionCard)
 		p.News = c
 	}
+	p.Groups = cards(p.Groups, groupCard)
+	if g := p.Group; g != nil {
+		c := groupCard(g)
+		c.Actions = cards(g.Actions, actionCard)
+		p.Group = c
+	}
 	if l := p.List; l != nil {
 		c := *l
 		c.Items = cards(l.Items, newsCard)
@@ -215,7 +224,7 @@ func axisCard(a *site.Axis) *site.Axis {
 
 func actionCard(a *site.Action) *site.Action {
 	return &site.Action{Action: &content.Action{Title: a.Title, AxisSlug: a.AxisSlug, Status: a.Status, Start: a.Start, End: a.End,
-		Summary: a.Summary, Weight: a.Weight, Slug: a.Slug}, Progress: a.Progress, Late: a.Late}
+		Summary: a.Summary, Weight: a.Weight, Slug: a.Slug, Territories: a.Territories, Audience: a.Audience}, Progress: a.Progress, Late: a.Late}
 }
 
 func indicatorCard(i *site.Indicator) *site.Indicator {

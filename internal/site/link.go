@@ -13,11 +13,6 @@ import (
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-// Reserved are the first path segments the site's own sections use: a free
-// page cannot take them.
-var Reserved = []string{"axes", "actions", "indicateurs", "indicators", "actualites", "news",
-	"gouvernance", "governance", "data", "page", "static", "feed-xml", "sitemap-xml", "robots-txt", "404-html"}
-
 // linker builds a Site and collects the problems of references.
 type linker struct {
 	in   *content.Items
@@ -37,6 +32,8 @@ func Link(in *content.Items, today content.Date) (*Site, diag.List) {
 		l.errs.Sort()
 		return nil, l.errs
 	}
+	s.Territories = groups(s.Actions, func(a *Action) []string { return a.Territories })
+	s.Audiences = groups(s.Actions, func(a *Action) []string { return a.Audience })
 	computeProgress(s)
 	computePlan(s, today)
 	dated(s, in)
@@ -157,6 +154,16 @@ func (l *linker) link() *Site {
 			}
 		}
 	}
+	for _, n := range s.News {
+		for _, a := range n.Axes {
+			addNews(a, n)
+		}
+		for _, a := range n.Actions {
+			if a.Axis != nil {
+				addNews(a.Axis, n)
+			}
+		}
+	}
 	for _, p := range s.Pages {
 		if slices.Contains(Reserved, p.Slug) {
 			l.errs.Add(pos(p.Src), "the page slug %q is taken by a section of the site (rename the file, or set slug = \"…\")", p.Slug)
@@ -198,6 +205,9 @@ func (l *linker) link() *Site {
 			x, y := a.Indicators[i], a.Indicators[j]
 			return byTitle(x.Title, y.Title, x.Slug, y.Slug)
 		})
+		sortNews(a.News)
+	}
+	for _, a := range s.Axes {
 		sortNews(a.News)
 	}
 	sortNews(s.News)
@@ -380,4 +390,11 @@ func sortNews(ns []*News) {
 		}
 		return ns[i].Slug < ns[j].Slug
 	})
+}
+
+// addNews lists n among the news of axis a, once.
+func addNews(a *Axis, n *News) {
+	if k := len(a.News); k == 0 || a.News[k-1] != n {
+		a.News = append(a.News, n)
+	}
 }

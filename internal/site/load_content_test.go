@@ -414,6 +414,61 @@ x
 title = "Actualités"
 +++
 `, `content/pages/actualites.md:1:1: the page slug "actualites" is taken by a section of the site (rename the file, or set slug = "…")`},
+		{"reserved page slug territoires", `
+-- content/pages/territoires.md --
++++
+title = "X"
++++
+`, `content/pages/territoires.md:1:1: the page slug "territoires" is taken by a section of the site (rename the file, or set slug = "…")`},
+		{"reserved page slug publics", `
+-- content/pages/publics.md --
++++
+title = "X"
++++
+`, `content/pages/publics.md:1:1: the page slug "publics" is taken by a section of the site (rename the file, or set slug = "…")`},
+		{"reserved page slug recherche", `
+-- content/pages/recherche.md --
++++
+title = "X"
++++
+`, `content/pages/recherche.md:1:1: the page slug "recherche" is taken by a section of the site (rename the file, or set slug = "…")`},
+		{"reserved page slug territories", `
+-- content/pages/territories.md --
++++
+title = "X"
++++
+`, `content/pages/territories.md:1:1: the page slug "territories" is taken by a section of the site (rename the file, or set slug = "…")`},
+		{"reserved page slug audiences", `
+-- content/pages/audiences.md --
++++
+title = "X"
++++
+`, `content/pages/audiences.md:1:1: the page slug "audiences" is taken by a section of the site (rename the file, or set slug = "…")`},
+		{"reserved page slug search", `
+-- content/pages/search.md --
++++
+title = "X"
++++
+`, `content/pages/search.md:1:1: the page slug "search" is taken by a section of the site (rename the file, or set slug = "…")`},
+		{"reserved page slug jalons", `
+-- content/pages/jalons.md --
++++
+title = "X"
++++
+`, `content/pages/jalons.md:1:1: the page slug "jalons" is taken by a section of the site (rename the file, or set slug = "…")`},
+		{"reserved page slug milestones", `
+-- content/pages/milestones.md --
++++
+title = "X"
++++
+`, `content/pages/milestones.md:1:1: the page slug "milestones" is taken by a section of the site (rename the file, or set slug = "…")`},
+		{"reserved page slug set by slug", `
+-- content/pages/chercher.md --
++++
+title = "Chercher"
+slug = "recherche"
++++
+`, `content/pages/chercher.md:1:1: the page slug "recherche" is taken by a section of the site (rename the file, or set slug = "…")`},
 		{"file name without letters", `
 -- content/actions/日本.md --
 +++

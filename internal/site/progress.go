@@ -21,6 +21,12 @@ func computeProgress(s *Site) {
 	}
 	s.Progress = mean(s.Actions)
 	s.Measured = measured(s.Actions)
+	for _, g := range append(s.Territories[:len(s.Territories):len(s.Territories)], s.Audiences...) {
+		g.Progress = mean(g.Actions)
+		for _, a := range g.Actions {
+			g.Counts[a.Status]++
+		}
+	}
 }
 
 // measured is the number of actions that count in an average.

@@ -33,22 +33,24 @@ func (c Counts) Total() int { return c[0] + c[1] + c[2] + c[3] + c[4] }
 
 // Site is a whole site, linked.
 type Site struct {
-	Config     *config.Config
-	Today      content.Date  // the day the site describes
-	Home       *content.Page // nil without content/_index.md
-	Axes       []*Axis       // by order, then title
-	Actions    []*Action     // by axis, then title
-	Indicators []*Indicator  // by title
-	News       []*News       // newest first
-	Pages      []*content.Page
-	Governance *Governance // nil without content/governance.md
-	Static     []string    // files under static/, relative to it
-	Notes      diag.List   // what the build skipped: said, not failed
-	Progress   Progress
-	Counts     Counts
-	Measured   int          // actions counted in Progress, out of Counts.Total()
-	Late       int          // late actions
-	Upcoming   []*Milestone // every upcoming milestone, soonest first
+	Config      *config.Config
+	Today       content.Date  // the day the site describes
+	Home        *content.Page // nil without content/_index.md
+	Axes        []*Axis       // by order, then title
+	Actions     []*Action     // by axis, then title
+	Indicators  []*Indicator  // by title
+	News        []*News       // newest first
+	Pages       []*content.Page
+	Governance  *Governance // nil without content/governance.md
+	Territories []*Group    // named by actions' territories, by slug
+	Audiences   []*Group    // named by actions' audience, by slug
+	Static      []string    // files under static/, relative to it
+	Notes       diag.List   // what the build skipped: said, not failed
+	Progress    Progress
+	Counts      Counts
+	Measured    int          // actions counted in Progress, out of Counts.Total()
+	Late        int          // late actions
+	Upcoming    []*Milestone // every upcoming milestone, soonest first
 	// Updated is the last-updated day of each item that has one, by its
 	// file (section 12.4).
 	Updated map[string]content.Date
@@ -65,6 +67,7 @@ type Axis struct {
 	*content.Axis
 	Color    string // the axis's colour: its own, or one of the palette
 	Actions  []*Action
+	News     []*News // linked to the axis or to one of its actions, newest first
 	Progress Progress
 	Counts   Counts
 	Measured int // actions counted in Progress, out of Counts.Total()

@@ -1,0 +1,218 @@
+package build
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/mmcdole/gofeed"
+)
+
+const nbsp = "\u00a0"
+
+// ways is small with territories (two names of one, "Saint-Flour" and
+// "saint flour", shown as the latter, first in alphabetical order), an
+// audience, a second action, a news
+// item on the action and a free page.
+const ways = small + `
+-- content/actions/jardins.md --
++++
+title = "Jardins partagés"
+axis = "precarites"
+status = "done"
+territories = ["Saint-Flour", "saint flour", "Murat"]
+audience = ["Familles"]
+summary = "Des jardins pour les familles."
++++
+Des parcelles cultivées ensemble.
+-- content/news/jardins-ouverts.md --
++++
+title = "Les jardins ouvrent"
+date = 2018-05-02
+actions = ["jardins"]
++++
+Inauguration.
+-- content/pages/a-propos.md --
++++
+title = "À propos"
++++
+Qui tient ce site.
+`
+
+// waysSite is the site ways in French or English, under the base path
+// base ("/projet-social/" or "/").
+func waysSite(t *testing.T, lang, base string) *Result {
+	t.Helper()
+	archive := strings.Replace(ways, `baseURL = "https://www.example.fr/projet-social/"`, `baseURL = "https://www.example.fr`+base+`"`, 1)
+	archive = strings.Replace(archive, `title = "Épicerie sociale"`, "title = \"Épicerie sociale\"\nterritories = [\"Saint-Flour\"]\naudience = [\"familles\", \"Personnes âgées\"]", 1)
+	if lang == "en" {
+		archive = strings.Replace(archive, `title = "Projet social"`, "title = \"Social plan\"\nlanguage = \"en\"", 1)
+	}
+	return renderSite(t, archive)
+}
+
+// TestWays checks each page of 12.8 that leads to actions other than by
+// axis, in French and in English, at the root and under a sub-path.
+func TestWays(t *testing.T) {
+	type page struct {
+		file  string
+		wants []string
+	}
+	tests := []struct {
+		lang  string
+		pages func(b string) []page
+	}{
+		{"fr", func(b string) []page {
+			return []page{
+				{"actions/index.html", []string{"<h1>Toutes les actions</h1>", `<a href="` + b + `actions/statut/en-cours/">En cours (1)</a>`,
+					`<a href="` + b + `territoires/saint-flour/">saint flour (2)</a>`, `<a href="` + b + `publics/familles/">Familles (2)</a>`,
+					`<h2 id="axis-precarites"><a href="` + b + `axes/precarites/">Réduire les précarités</a></h2>`,
+					`data-territories="saint-flour murat"`, `<script src="` + b + `js/filters.js" defer></script>`, `id="filter-count"`, `aria-live="polite"`}},
+				{"actions/statut/realisee/index.html", []string{"<h1>Actions – Réalisée</h1>", "Jardins partagés", `aria-current="page">Réalisée (1)`}},
+				{"territoires/index.html", []string{`<a href="` + b + `territoires/murat/">Murat</a> <span class="meta">– 1 action, avancement 100` + nbsp + `%</span>`,
+					`<a href="` + b + `territoires/saint-flour/">saint flour</a> <span class="meta">– 2 actions, avancement 98` + nbsp + `%</span>`}},
+				{"territoires/saint-flour/index.html", []string{"<h1>saint flour</h1>", "2 actions mesurées sur 2", "Épicerie sociale", "Jardins partagés",
+					`<strong>98` + nbsp + `%</strong>`, `<a href="` + b + `">Accueil</a></li>`, `<a href="` + b + `territoires/">Territoires</a></li>`}},
+				{"publics/index.html", []string{`<a href="` + b + `publics/personnes-agees/">Personnes âgées</a>`}},
+				{"publics/familles/index.html", []string{"<h1>Familles</h1>", "2 actions mesurées sur 2"}},
+				{"recherche/index.html", []string{"<h1>Rechercher</h1>", `<a href="` + b + `actions/">toutes les actions</a>`, `data-index="` + b + `data/search.json"`,
+					`<script src="` + b + `js/search.js" defer></script>`, `id="search-count" class="count" role="status" aria-live="polite"`}},
+				{"actions/epicerie/index.html", []string{`<a href="` + b + `territoires/saint-flour/">Saint-Flour</a>`, `<a href="` + b + `publics/personnes-agees/">Personnes âgées</a>`,
+					`<form class="site-search" role="search" action="` + b + `recherche/" method="get">`}},
+				{"axes/precarites/index.html", []string{`href="` + b + `axes/precarites/feed.xml"`}},
+				{"index.html", []string{`<a href="` + b + `actions/">Actions</a>`, `<a href="` + b + `territoires/">Territoires</a>`, `<a href="` + b + `publics/">Publics</a>`}},
+				{"sitemap.xml", []string{"actions/statut/suspendue/</loc>", "territoires/murat/</loc>", "publics/familles/</loc>", "recherche/</loc>", "/actions/</loc>"}},
+			}
+		}},
+		{"en", func(b string) []page {
+			return []page{
+				{"actions/index.html", []string{"<h1>All actions</h1>", `<a href="` + b + `actions/status/in-progress/">In progress (1)</a>`,
+					`<a href="` + b + `territories/saint-flour/">saint flour (2)</a>`, `<a href="` + b + `audiences/familles/">Familles (2)</a>`}},
+				{"actions/status/done/index.html", []string{"<h1>Actions – Done</h1>", "Jardins partagés"}},
+				{"territories/index.html", []string{`<a href="` + b + `territories/murat/">Murat</a> <span class="meta">– 1 action, progress 100%</span>`}},
+				{"territories/saint-flour/index.html", []string{"<h1>saint flour</h1>", "2 of 2 actions measured", "<strong>98%</strong>"}},
+				{"audiences/index.html", []string{`<a href="` + b + `audiences/personnes-agees/">Personnes âgées</a>`}},
+				{"audiences/familles/index.html", []string{"<h1>Familles</h1>"}},
+				{"search/index.html", []string{"<h1>Search</h1>", `<a href="` + b + `actions/">all the actions</a>`}},
+				{"actions/epicerie/index.html", []string{`<a href="` + b + `territories/saint-flour/">Saint-Flour</a>`, `action="` + b + `search/"`}},
+				{"index.html", []string{`<a href="` + b + `territories/">Areas</a>`, `<a href="` + b + `audiences/">Target groups</a>`}},
+			}
+		}},
+	}
+	for _, tt := range tests {
+		for _, base := range []string{"/projet-social/", "/"} {
+			t.Run(tt.lang+" under "+base, func(t *testing.T) {
+				res := waysSite(t, tt.lang, base)
+				for _, p := range tt.pages(base) {
+					contains(t, res, p.file, p.wants...)
+				}
+			})
+		}
+	}
+}
+
+// TestAxisFeed reads each axis's feed of the example site: Atom, absolute
+// addresses, the news linked to the axis or to one of its actions.
+func TestAxisFeed(t *testing.T) {
+	res, err := Render(t.Context(), Options{Source: "../.."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, a := range res.Site.Axes {
+		file := "axes/" + a.Slug + "/feed.xml"
+		feed, err := gofeed.NewParser().Parse(bytes.NewReader(res.Files[file]))
+		if err != nil {
+			t.Fatalf("parsing %s: %v", file, err)
+		}
+		page := "https://www.example.fr/projet-social/axes/" + a.Slug + "/"
+		if feed.FeedType != "atom" || feed.FeedLink != page+"feed.xml" || feed.Link != page || !strings.Contains(feed.Title, a.Title) {
+			t.Errorf("%s: type %q, self %q, link %q, title %q", file, feed.FeedType, feed.FeedLink, feed.Link, feed.Title)
+		}
+		if len(feed.Items) != len(a.News) {
+			t.Fatalf("%s has %d entries; want %d", file, len(feed.Items), len(a.News))
+		}
+		for i, it := range feed.Items {
+			want := "https://www.example.fr/projet-social/actualites/" + a.News[i].Slug + "/"
+			if it.Link != want {
+				t.Errorf("%s: entry %d links to %q; want %q", file, i, it.Link, want)
+			}
+			if strings.Contains(it.Content, `href="/`) || strings.Contains(it.Content, `src="/`) {
+				t.Errorf("%s: entry %d has a relative link", file, i)
+			}
+		}
+		total += len(feed.Items)
+		if !strings.Contains(string(res.Files["axes/"+a.Slug+"/index.html"]), `<link rel="alternate" type="application/atom+xml"`) {
+			t.Errorf("axes/%s/index.html does not link to its feed", a.Slug)
+		}
+	}
+	if total == 0 {
+		t.Error("no axis feed has an entry")
+	}
+}
+
+// TestSearchIndex reads data/search.json: a document per action,
+// indicator, news item and free page, with folded terms.
+func TestSearchIndex(t *testing.T) {
+	res := waysSite(t, "fr", "/projet-social/")
+	var idx struct {
+		Paths []string `json:"paths"`
+		Docs  [][]any  `json:"docs"`
+	}
+	if err := json.Unmarshal(res.Files["data/search.json"], &idx); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(idx.Paths, " "), "actions/ indicateurs/ actualites/ "; got != want {
+		t.Errorf("paths = %q; want %q", got, want)
+	}
+	var got []string
+	for _, d := range idx.Docs {
+		got = append(got, jsonLine(d))
+	}
+	want := []string{
+		`[0,"epicerie","Épicerie sociale","","epicerie sociale","objectifs saint flour familles personnes agees"]`,
+		`[0,"jardins","Jardins partagés","Des jardins pour les familles.","jardins partages","des pour les familles parcelles cultivees ensemble saint flour murat"]`,
+		`[1,"familles","Familles aidées","","familles aidees",""]`,
+		`[2,"jardins-ouverts","Les jardins ouvrent","","les jardins ouvrent","inauguration"]`,
+		`[2,"reunion","Réunion","","reunion","texte"]`,
+		`[3,"a-propos","À propos","","propos","qui tient ce site"]`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("docs =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func jsonLine(v any) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+	return strings.TrimSpace(b.String())
+}
+
+// TestSearchIndexSize builds a site of 1,000 actions and checks that its
+// search index, gzipped, grows by less than 150 bytes an action, so that
+// at 10,000 actions it stays under 1.5 MB.
+func TestSearchIndexSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 1,000 actions")
+	}
+	res, err := Render(t.Context(), Options{Source: writeLargeSite(t, 1000)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := gzipSize(res.Files["data/search.json"])
+	if per := n / 1000; per >= 150 {
+		t.Errorf("search index: %d bytes gzipped for 1,000 actions, %d an action; want under 150", n, per)
+	}
+}
+
+func gzipSize(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}

@@ -1,0 +1,85 @@
+package render
+
+import (
+	"encoding/json"
+	"strings"
+
+	"jalons/internal/slug"
+)
+
+// The search index, data/search.json, is what js/search.js loads when
+// someone starts a search: one line of JSON,
+//
+//	{"paths":["actions/","indicateurs/","actualites/",""],
+//	 "docs":[[kind,"slug","Title","Summary","title terms","other terms"],…]}
+//
+// where kind indexes paths (action, indicator, news item, free page) and
+// terms are words folded as slugs are (lowercase ASCII, accents dropped:
+// "Épicerie" → "epicerie"), each once, separated by spaces, of two
+// characters or more; the other terms are those of the summary, the text
+// and, for an action, its lead, partners, territories and audience, less
+// the title's, MaxSearchTerms at most. The script folds the query the
+// same way and matches each of its words as a prefix.
+func (r *renderer) searchIndex() ([]byte, error) {
+	s := r.site
+	type doc = [6]any
+	var docs []doc
+	add := func(kind int, slug, title, summary string, text ...string) {
+		t := terms(nil, title)
+		x := terms(t, append([]string{summary}, text...)...)
+		docs = append(docs, doc{kind, slug, title, summary, strings.Join(t.list, " "), strings.Join(x.list, " ")})
+	}
+	for _, a := range s.Actions {
+		text := []string{a.Lead, a.Src.Body}
+		text = append(text, a.Partners...)
+		text = append(text, a.Territories...)
+		text = append(text, a.Audience...)
+		add(0, a.Slug, a.Title, a.Summary, text...)
+	}
+	for _, ind := range s.Indicators {
+		add(1, ind.Slug, ind.Title, "", ind.Description, ind.Unit, ind.Source)
+	}
+	for _, n := range s.News {
+		add(2, n.Slug, n.Title, n.Summary, n.Src.Body)
+	}
+	for _, p := range s.Pages {
+		add(3, p.Slug, p.Title, p.Summary, p.Src.Body)
+	}
+	if docs == nil {
+		docs = []doc{}
+	}
+	b, err := json.Marshal(struct {
+		Paths []string `json:"paths"`
+		Docs  []doc    `json:"docs"`
+	}{[]string{r.section("actions"), r.section("indicators"), r.section("news"), ""}, docs})
+	return append(b, '\n'), err
+}
+
+// MaxSearchTerms is how many terms of its text a document of the search
+// index keeps, besides its title's: a long page is found by its first
+// words.
+const MaxSearchTerms = 1000
+
+// orderedSet is a set of terms that keeps their order.
+type orderedSet struct {
+	seen map[string]bool
+	list []string
+}
+
+// terms gathers the folded words of texts that are not in skip.
+func terms(skip *orderedSet, texts ...string) *orderedSet {
+	out := &orderedSet{seen: map[string]bool{}}
+	for _, t := range texts {
+		for _, w := range strings.Split(slug.Make(t), "-") {
+			if len(w) < 2 || out.seen[w] || skip != nil && skip.seen[w] {
+				continue
+			}
+			if len(out.list) == MaxSearchTerms {
+				return out
+			}
+			out.seen[w] = true
+			out.list = append(out.list, w)
+		}
+	}
+	return out
+}

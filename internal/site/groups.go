@@ -1,0 +1,74 @@
+package site
+
+import (
+	"sort"
+	"strings"
+
+	"jalons/internal/slug"
+)
+
+// Group is a territory or a public: every action that names it in its
+// territories or audience. Names that fold to the same slug (slug.Make)
+// are one group, shown under the first of them in alphabetical order;
+// a name with no letter or digit has no slug and makes no group.
+type Group struct {
+	Name     string
+	Slug     string
+	Actions  []*Action // in the site's order
+	Progress Progress  // as for an axis (section 8)
+	Counts   Counts
+}
+
+// Measured is the number of the group's actions its progress counts.
+func (g *Group) Measured() int {
+	n := 0
+	for _, a := range g.Actions {
+		if a.Counted() {
+			n++
+		}
+	}
+	return n
+}
+
+// groups gathers the names that actions give (their territories or their
+// audience) into groups ordered by slug, in one pass over the names.
+func groups(actions []*Action, names func(*Action) []string) []*Group {
+	bySlug := map[string]*Group{}
+	var out []*Group
+	for _, a := range actions {
+		for _, name := range names(a) {
+			s := slug.Make(name)
+			if s == "" {
+				continue
+			}
+			g := bySlug[s]
+			if g == nil {
+				g = &Group{Name: name, Slug: s}
+				bySlug[s] = g
+				out = append(out, g)
+			}
+			if nameBefore(name, g.Name) {
+				g.Name = name
+			}
+			if n := len(g.Actions); n == 0 || g.Actions[n-1] != a {
+				g.Actions = append(g.Actions, a) // an action naming it twice counts once
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
+	return out
+}
+
+// nameBefore orders names that fold to one slug: case ignored first, then
+// as written ("Saint-Flour" before "saint-flour", "Epicerie" before
+// "Épicerie").
+func nameBefore(a, b string) bool {
+	if la, lb := strings.ToLower(a), strings.ToLower(b); la != lb {
+		return la < lb
+	}
+	return a < b
+}
+
+// GroupSlug is the slug of a territory's or a public's page, "" for a
+// name that has none.
+func GroupSlug(name string) string { return slug.Make(name) }
