@@ -59,7 +59,17 @@ func (r *renderer) funcs() template.FuncMap {
 		"countedBar": func(id, label string, p site.Progress, measured, total int) Bar {
 			return Bar{ID: id, Label: label, Progress: p, Counted: true, Measured: measured, Total: total}
 		},
-		"measured": l.Measured,
+		"measured":        l.Measured,
+		"milestoneStates": func() []site.MilestoneState { return []site.MilestoneState{site.Late, site.Upcoming, site.Reached} },
+		"milestonesIn": func(ms []*site.Milestone, st site.MilestoneState) []*site.Milestone {
+			var out []*site.Milestone
+			for _, m := range ms {
+				if m.State == st {
+					out = append(out, m)
+				}
+			}
+			return out
+		},
 		// value writes an indicator's value with its unit, or "moins de 5"
 		// when it is masked: the one way pages show a value.
 		"value": func(ind *site.Indicator, v site.Value) string {

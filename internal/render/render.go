@@ -30,6 +30,8 @@
 //	news        .News, with .News.Axes and .News.Actions
 //	governance  .Site.Governance: Bodies (a tree: Up, Children),
 //	            Structures, Meetings
+//	milestones  .Site.Milestones: every milestone, late ones first, then
+//	            upcoming, then done, each with its .Action
 //	page        .Page (a free page)
 //	404         nothing more
 //
@@ -58,20 +60,30 @@
 //	period PERIOD         "2017-2020", "depuis 2017", "until 2020"
 //	number, money, percent, quantity VALUE UNIT
 //	                      numbers as the language writes them
-//	status STATUS         "En cours"
+//	value INDICATOR VALUE a value, or "moins de 5" when it is masked
+//	status STATUS         "En cours"; change CHANGE: a status change
 //	plural N KEY          "3 actions"
+//	measured N OF         "9 actions mesurées sur 13"
 //	list STRINGS          "a, b et c"
 //	lang                  "fr" or "en"
 //	url PATH, abs PATH    the address under the base path, the full one
 //	link ITEM             the address of an item's page
-//	section NAME          the address of a section: "news", "indicators"…
+//	section NAME          the address of a section: "news", "indicators",
+//	                      "actions", "territories", "audiences",
+//	                      "milestones", "search"…
 //	markdown TEXT PREFIX  Markdown as HTML, safe by default
 //	whole RATIO           a ratio as a whole percent number
-//	bar ID LABEL PROGRESS, statusRows COUNTS, latest INDICATOR,
-//	keyIndicators SITE, firstNews SITE N, hasCharts KIND
-//	chartProgress SITE, chartStatuses ID COUNTS, chartActions AXIS,
-//	chartIndicator INDICATOR, chartGovernance GOVERNANCE
-//	                      the data of partials and of the charts
+//	bar, countedBar, mix, statusRows, statuses, statusIs, latest,
+//	keyIndicators, firstNews, firstMilestones, milestoneStates,
+//	milestonesIn, groupLinks, slugs, actionRow, hasCharts, freePage,
+//	footerPage, dataFiles, licenseURL, qr
+//	                      the data of partials: progress bars, status
+//	                      mixes, lists cut to their first items, the
+//	                      links of territories and publics, a table row
+//	                      made once per build, the open data files, the
+//	                      printed QR code
+//	chartIndicator INDICATOR
+//	                      the chart of an indicator's values
 //
 // A mistake in a template is a problem like the others: its file (from
 // the site's folder, or named as the default theme's), line and column,
@@ -289,12 +301,13 @@ const (
 	KindGroups     Kind = "groups"  // the territories, or the audiences
 	KindGroup      Kind = "group"   // a territory or an audience
 	KindSearch     Kind = "search"
+	KindMilestones Kind = "milestones"
 )
 
 // kinds are the page templates a theme has, besides base.html and
 // partials/.
 var kinds = []Kind{KindHome, KindAxis, KindAction, KindIndicators, KindIndicator, KindNewsList, KindNews, KindGovernance, KindPage, KindData, Kind404,
-	KindActions, KindGroups, KindGroup, KindSearch}
+	KindActions, KindGroups, KindGroup, KindSearch, KindMilestones}
 
 // parseTemplates parses the theme's templates: base.html, the partials,
 // and one template per page kind. Every file with a syntax error is
@@ -512,6 +525,11 @@ func (r *renderer) pages() error {
 		})
 	}
 	jobs = append(jobs, r.ways(crumbs)...)
+	if len(s.Milestones) > 0 {
+		jobs = append(jobs, func() error {
+			return r.item(&Page{Kind: KindMilestones, Title: r.loc.T("allMilestones"), Path: r.section("milestones"), Crumbs: crumbs()}, "", "", "")
+		})
+	}
 	jobs = append(jobs, func() error {
 		return r.item(&Page{Kind: KindData, Title: r.loc.T("openData"), Path: "data/", Description: r.loc.T("data.intro"), Crumbs: crumbs()}, "", "", "")
 	})

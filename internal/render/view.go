@@ -24,7 +24,8 @@ import (
 // actions), and a .Site that holds the settings and the free pages, plus
 // what the kind lists (home: axes, counts, progress, measured and late
 // counts, upcoming milestones, news, indicators;
-// indicators: indicators; governance: governance). A view is a tree, not
+// indicators: indicators; governance: governance; milestones: every
+// milestone). A view is a tree, not
 // the linked graph, so its hash is small and reaches nothing the page does
 // not get. A theme whose templates read more of .Site than its kind's view
 // holds gets the whole linked site for that kind, and the key of the whole
@@ -37,6 +38,7 @@ var siteFields = map[Kind][]string{
 	KindHome:       {"Today", "Home", "Axes", "Counts", "Progress", "Measured", "Late", "Upcoming", "News", "Indicators", "History", "StatusChanges"},
 	KindIndicators: {"Indicators"},
 	KindGovernance: {"Governance"},
+	KindMilestones: {"Milestones"},
 	KindActions:    {"Axes", "Counts", "Territories", "Audiences"},
 }
 
@@ -143,9 +145,7 @@ func (r *renderer) view(p *Page) {
 	case KindHome:
 		v.Today, v.Home, v.Counts, v.Progress = s.Today, s.Home, s.Counts, s.Progress
 		v.Measured, v.Late = s.Measured, s.Late
-		v.Upcoming = cards(s.Upcoming, func(m *site.Milestone) *site.Milestone {
-			return &site.Milestone{Milestone: m.Milestone, State: m.State, Action: actionCard(m.Action)}
-		})
+		v.Upcoming = cards(s.Upcoming, milestoneCard)
 		v.Axes = cards(s.Axes, axisCard)
 		v.News = cards(s.News, newsCard)
 		v.Indicators = cards(s.Indicators, indicatorCard)
@@ -155,6 +155,8 @@ func (r *renderer) view(p *Page) {
 		v.Indicators = cards(s.Indicators, indicatorCard)
 	case KindGovernance:
 		v.Governance = s.Governance
+	case KindMilestones:
+		v.Milestones = cards(s.Milestones, milestoneCard)
 	case KindActions:
 		actionsView(v, s, p.Status)
 	}
@@ -241,6 +243,10 @@ func indicatorCard(i *site.Indicator) *site.Indicator {
 func statusChangeCard(c *site.StatusChange) *site.StatusChange {
 	return &site.StatusChange{Action: actionCard(c.Action), Entry: &site.Entry{Commit: c.Entry.Commit, Date: c.Entry.Date, Subject: c.Entry.Subject},
 		Change: c.Change}
+}
+
+func milestoneCard(m *site.Milestone) *site.Milestone {
+	return &site.Milestone{Milestone: m.Milestone, State: m.State, Action: actionCard(m.Action)}
 }
 
 func newsCard(n *site.News) *site.News {

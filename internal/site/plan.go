@@ -130,6 +130,7 @@ func computePlan(s *Site, today content.Date) {
 		for _, m := range a.Action.Milestones {
 			ms := &Milestone{Milestone: m, State: milestoneState(m, today), Action: a}
 			a.Milestones = append(a.Milestones, ms)
+			s.Milestones = append(s.Milestones, ms)
 			if ms.State == Upcoming {
 				s.Upcoming = append(s.Upcoming, ms)
 			}
@@ -137,6 +138,9 @@ func computePlan(s *Site, today content.Date) {
 		sortMilestones(a.Milestones)
 	}
 	sortMilestones(s.Upcoming)
+	sortMilestones(s.Milestones)
+	rank := [...]int{Late: 0, Upcoming: 1, Reached: 2}
+	sort.SliceStable(s.Milestones, func(i, j int) bool { return rank[s.Milestones[i].State] < rank[s.Milestones[j].State] })
 }
 
 // sortMilestones orders milestones by date, then title, then action.

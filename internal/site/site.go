@@ -51,6 +51,7 @@ type Site struct {
 	Measured    int          // actions counted in Progress, out of Counts.Total()
 	Late        int          // late actions
 	Upcoming    []*Milestone // every upcoming milestone, soonest first
+	Milestones  []*Milestone // every milestone: late ones, then upcoming, then done, each by date
 	// Updated is the last-updated day of each item that has one, by its
 	// file (section 12.4).
 	Updated map[string]content.Date
