@@ -662,6 +662,35 @@ async function checkSite(browser, site, opts) {
     tab.bad.clear();
   });
 
+  // The search, as a resident uses it: typing finds (accents and case
+  // folded: "epicerie" finds "Épicerie sociale" in the example site), and
+  // nonsense says there is no result, in the live region.
+  const searchFile = files.find((f) => f === 'recherche/index.html' || f === 'search/index.html');
+  if (searchFile) {
+    const tab = tabs[0];
+    const urlPath = fileToUrlPath(site.base, searchFile);
+    tab.current = urlPath;
+    const fail = (...a) => record(urlPath, ...a);
+    try {
+      await tab.page.goto(origin + urlPath, { waitUntil: 'load', timeout: 30000 });
+      const queries = [['xqzwvkj', null]];
+      if (site.name === 'example') queries.unshift(['epicerie', /picerie sociale/]);
+      for (const [q, want] of queries) {
+        await tab.page.fill('#q', '');
+        await tab.page.type('#q', q);
+        await tab.page.waitForFunction(() => document.getElementById('search-count').textContent.trim() !== '', null, { timeout: 10000 });
+        await tab.page.waitForTimeout(300);
+        const count = (await tab.page.textContent('#search-count')).trim();
+        const first = await tab.page.$$eval('#search-results a', (as) => as.map((a) => a.textContent));
+        if (want && !want.test(first[0] || '')) fail('search', 'finds', `typing "${q}" gives first ${JSON.stringify(first[0])}; want a match of ${want}`);
+        if (!want && (first.length || !/^(Aucun résultat|No result)/.test(count))) fail('search', 'nothing', `typing "${q}" gives ${first.length} results and says "${count}"`);
+      }
+    } catch (e) {
+      fail('search', 'browser', trunc(e.message, 300));
+    }
+    tab.current = null;
+  }
+
   for (const tab of tabs) await tab.context.close();
   server.close();
 

@@ -52,4 +52,4 @@ node tools/browsercheck/check.mjs --out tools/browsercheck/artifacts --csp "$csp
   en="$out/en"@/ \
   news="$out/news"@/ville/projet-social/ \
   starter="$out/starter"@/ \
-  history="$out/history"@/
+  history="$out/history"@/projet-social/
