@@ -532,8 +532,10 @@ async function checkSite(browser, site, opts) {
     page.on('requestfailed', (req) => {
       if (external.has(req.url()) || tab.bad.has(req.url())) return; // already reported
       // Chromium gives up the icon of a page that answered 404 (the site's
-      // 404.html, checked under a missing address): not the site's fault.
-      if (tab.expect404 && req.failure()?.errorText === 'net::ERR_ABORTED' && /\/(favicon\.svg|[^/]+\.(svg|png|ico))$/.test(req.url())) return;
+      // 404.html, checked under a missing address), at times after the
+      // check of that page: not the site's fault. A missing icon answers
+      // 404, which the response check reports.
+      if (req.failure()?.errorText === 'net::ERR_ABORTED' && /\/favicon\.svg$/.test(req.url())) return;
       fail('request', 'failed', `${req.method()} ${req.url()} failed: ${req.failure()?.errorText}`);
     });
     page.on('response', (res) => {
