@@ -87,14 +87,16 @@ func Render(ctx context.Context, opts Options) (*Result, error) {
 
 func load(opts Options) (*Result, error) {
 	start := time.Now()
-	// The site is read through a root that no symbolic link can leave.
+	// Symbolic links are settled through a root that no link can leave;
+	// the files they lead to, and all others, are read the quick way.
 	root, err := os.OpenRoot(opts.Source)
 	if err != nil {
 		return nil, sourceError(opts.Source, err)
 	}
 	defer root.Close()
-	fsys := root.FS()
-	cfg, errs := config.Load(fsys)
+	strict := root.FS()
+	fsys := siteFS{fast: os.DirFS(opts.Source), strict: strict}
+	cfg, errs := config.Load(strict)
 	if cfg == nil {
 		return nil, errs
 	}
@@ -103,7 +105,7 @@ func load(opts Options) (*Result, error) {
 			return nil, fmt.Errorf("-base-url: %w", err)
 		}
 	}
-	theme, themeErr := siteTheme(fsys, cfg)
+	theme, themeErr := siteTheme(strict, cfg)
 	if themeErr != nil {
 		errs = append(errs, themeErr)
 	}
@@ -177,6 +179,22 @@ func Today(flag string) (content.Date, error) {
 func dateOf(t time.Time) content.Date {
 	return content.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
 }
+
+// siteFS reads a site's folder through os.DirFS, and settles symbolic
+// links through strict, a root that no link can leave (content's walk
+// calls StatInside on every link it meets).
+type siteFS struct{ fast, strict fs.FS }
+
+func (s siteFS) Open(name string) (fs.File, error)          { return s.fast.Open(name) }
+func (s siteFS) ReadFile(name string) ([]byte, error)       { return fs.ReadFile(s.fast, name) }
+func (s siteFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(s.fast, name) }
+func (s siteFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(s.fast, name) }
+func (s siteFS) ReadLink(name string) (string, error)       { return fs.ReadLink(s.strict, name) }
+func (s siteFS) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(s.strict, name) }
+
+// StatInside stats name following links only while they stay inside the
+// site: a link out of it, or to nothing, is an error.
+func (s siteFS) StatInside(name string) (fs.FileInfo, error) { return fs.Stat(s.strict, name) }
 
 // sourceError says why the site's folder cannot be read.
 func sourceError(src string, err error) error {

@@ -13,7 +13,8 @@ import (
 // it points to (a link to a folder is walked, but links found inside it are
 // not followed again); a link that leads out of the site, or to nothing, is
 // skipped and noted. Build passes a file system rooted at the site's
-// folder (os.Root), which refuses to leave it: Stat fails on such a link.
+// folder whose StatInside (or, without it, Stat) follows links only while
+// they stay inside the site (os.Root's): it fails on a link that leaves.
 // A root that is itself a link out of the site is noted the same way.
 func walk(fsys fs.FS, root string, notes *diag.List, fn fs.WalkDirFunc) error {
 	return walkLinks(fsys, root, notes, fn, true)
@@ -21,7 +22,7 @@ func walk(fsys fs.FS, root string, notes *diag.List, fn fs.WalkDirFunc) error {
 
 func walkLinks(fsys fs.FS, root string, notes *diag.List, fn fs.WalkDirFunc, follow bool) error {
 	if d, err := fs.ReadLink(fsys, root); err == nil && d != "" {
-		if _, err := fs.Stat(fsys, root); err != nil {
+		if _, err := statInside(fsys, root); err != nil {
 			skipped(notes, root)
 			return nil
 		}
@@ -30,7 +31,7 @@ func walkLinks(fsys fs.FS, root string, notes *diag.List, fn fs.WalkDirFunc, fol
 		if err != nil || d.Type()&fs.ModeSymlink == 0 {
 			return fn(p, d, err)
 		}
-		st, err := fs.Stat(fsys, p)
+		st, err := statInside(fsys, p)
 		switch {
 		case err != nil:
 			skipped(notes, p)
@@ -51,4 +52,14 @@ func walkLinks(fsys fs.FS, root string, notes *diag.List, fn fs.WalkDirFunc, fol
 
 func skipped(notes *diag.List, p string) {
 	notes.Add(diag.Pos{File: path.Clean(p)}, "skipped: a symbolic link that leads out of the site's folder, to nothing, or by an absolute path (copy the file into the site, or make the link relative)")
+}
+
+// statInside stats name through fsys's StatInside when it has one.
+func statInside(fsys fs.FS, name string) (fs.FileInfo, error) {
+	if s, ok := fsys.(interface {
+		StatInside(string) (fs.FileInfo, error)
+	}); ok {
+		return s.StatInside(name)
+	}
+	return fs.Stat(fsys, name)
 }

@@ -160,6 +160,8 @@ type Cache struct {
 	mu       sync.Mutex
 	pages    map[string]cached
 	rendered int // files the last rendering had to make
+	// the search terms of each file's text, by file and hash
+	searchTerms sync.Map
 }
 
 // Rendered is the number of pages and files (feed, open data) the last
@@ -168,6 +170,25 @@ func (c *Cache) Rendered() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.rendered
+}
+
+// terms are the search terms of a file's text, kept by file and hash;
+// a nil cache keeps nothing.
+func (c *Cache) terms(k string) ([2]string, bool) {
+	if c == nil {
+		return [2]string{}, false
+	}
+	v, ok := c.searchTerms.Load(k)
+	if !ok {
+		return [2]string{}, false
+	}
+	return v.([2]string), true
+}
+
+func (c *Cache) keepTerms(k string, t [2]string) {
+	if c != nil {
+		c.searchTerms.Store(k, t)
+	}
 }
 
 type cached struct {
@@ -264,7 +285,7 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	}
 	r.global = r.globalKey()
 	r.wide = wideKinds(r.tmpl)
-	r.whole = key(r.global, s) // what the open data and the wide kinds show
+	r.whole = r.wholeKey() // what the open data and the wide kinds show
 	if err := r.pages(); err != nil {
 		return nil, err
 	}

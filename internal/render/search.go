@@ -2,8 +2,10 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 
+	"jalons/internal/content"
 	"jalons/internal/slug"
 )
 
@@ -24,26 +26,36 @@ func (r *renderer) searchIndex() ([]byte, error) {
 	s := r.site
 	type doc = [6]any
 	var docs []doc
-	add := func(kind int, slug, title, summary string, text ...string) {
-		t := terms(nil, title)
-		x := terms(t, append([]string{summary}, text...)...)
-		docs = append(docs, doc{kind, slug, title, summary, strings.Join(t.list, " "), strings.Join(x.list, " ")})
+	// Every text of a document comes from its file: with a cache, the
+	// terms of a file that did not change are not folded again.
+	add := func(kind int, src content.Source, slug, title, summary string, text ...string) {
+		k := fmt.Sprintf("%d\x00%s\x00%d", kind, src.File, src.Hash)
+		var tt [2]string
+		if v, ok := r.cache.terms(k); ok {
+			tt = v
+		} else {
+			t := terms(nil, title)
+			x := terms(t, append([]string{summary}, text...)...)
+			tt = [2]string{strings.Join(t.list, " "), strings.Join(x.list, " ")}
+			r.cache.keepTerms(k, tt)
+		}
+		docs = append(docs, doc{kind, slug, title, summary, tt[0], tt[1]})
 	}
 	for _, a := range s.Actions {
 		text := []string{a.Lead, a.Src.Body}
 		text = append(text, a.Partners...)
 		text = append(text, a.Territories...)
 		text = append(text, a.Audience...)
-		add(0, a.Slug, a.Title, a.Summary, text...)
+		add(0, a.Src, a.Slug, a.Title, a.Summary, text...)
 	}
 	for _, ind := range s.Indicators {
-		add(1, ind.Slug, ind.Title, "", ind.Description, ind.Unit, ind.Source)
+		add(1, ind.Src, ind.Slug, ind.Title, "", ind.Description, ind.Unit, ind.Source)
 	}
 	for _, n := range s.News {
-		add(2, n.Slug, n.Title, n.Summary, n.Src.Body)
+		add(2, n.Src, n.Slug, n.Title, n.Summary, n.Src.Body)
 	}
 	for _, p := range s.Pages {
-		add(3, p.Slug, p.Title, p.Summary, p.Src.Body)
+		add(3, p.Src, p.Slug, p.Title, p.Summary, p.Src.Body)
 	}
 	if docs == nil {
 		docs = []doc{}

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"sync"
 	"text/template/parse"
 
 	"jalons/internal/config"
@@ -254,6 +255,51 @@ func newsCard(n *site.News) *site.News {
 		Draft: n.Draft, Slug: n.Slug}}
 }
 
+// wholeKey sums up what the whole linked site derives from: the settings
+// and the theme (global), the day, every file read (its name and text),
+// the static files, and what git told (dates, histories). Every fact of
+// the linked site is a function of these, so that the key of the whole
+// site needs no walk through it.
+func (r *renderer) wholeKey() uint64 {
+	s := r.site
+	h := &hasher{h: fnv.New64a(), seen: map[uintptr]int{}}
+	h.uint(r.global)
+	src := func(c content.Source) {
+		h.string(c.File)
+		h.uint(c.Hash)
+	}
+	for _, a := range s.Axes {
+		src(a.Src)
+	}
+	for _, a := range s.Actions {
+		src(a.Src)
+		h.value(reflect.ValueOf(a.History))
+		h.uint(uint64(a.Older))
+	}
+	for _, i := range s.Indicators {
+		src(i.Src)
+	}
+	for _, n := range s.News {
+		src(n.Src)
+	}
+	for _, p := range s.Pages {
+		src(p.Src)
+	}
+	if s.Home != nil {
+		src(s.Home.Src)
+	}
+	if s.Governance != nil {
+		src(s.Governance.Src)
+	}
+	h.value(reflect.ValueOf(struct {
+		Today   content.Date
+		Static  []string
+		Updated map[string]content.Date
+		History bool
+	}{s.Today, s.Static, s.Updated, s.History}))
+	return h.h.Sum64()
+}
+
 // key hashes a value a template receives: every exported field, followed
 // through pointers, slices and maps. A decoded item of package content is
 // hashed as its file's name and text (its fields come from them); the
@@ -263,6 +309,24 @@ func key(seed uint64, v any) uint64 {
 	h.uint(seed)
 	h.value(reflect.ValueOf(v))
 	return h.h.Sum64()
+}
+
+// exportedFields keeps, by struct type, the indexes of its exported
+// fields.
+var exportedFields sync.Map
+
+func exported(t reflect.Type) []int {
+	if v, ok := exportedFields.Load(t); ok {
+		return v.([]int)
+	}
+	var out []int
+	for i := range t.NumField() {
+		if t.Field(i).IsExported() {
+			out = append(out, i)
+		}
+	}
+	exportedFields.Store(t, out)
+	return out
 }
 
 type hasher struct {
@@ -320,11 +384,8 @@ func (h *hasher) value(v reflect.Value) {
 			h.uint(src.Hash)
 			return
 		}
-		t := v.Type()
-		for i := range t.NumField() {
-			if t.Field(i).IsExported() {
-				h.value(v.Field(i))
-			}
+		for _, i := range exported(v.Type()) {
+			h.value(v.Field(i))
 		}
 	case reflect.Slice, reflect.Array:
 		h.uint(uint64(v.Len()))
