@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	qrcode "github.com/skip2/go-qrcode"
 )
 
 // TestSVG draws a code and reads its path back into a matrix of modules,
-// which must be the encoder's.
+// which must be the encoder's, quiet zone included.
 func TestSVG(t *testing.T) {
 	const url = "https://www.example.fr/projet-social/actions/epicerie-sociale/"
 	s, err := SVG(url, "QR code <of> the page", "qr")
@@ -33,11 +31,13 @@ func TestSVG(t *testing.T) {
 	if doc.Title.Text != "QR code <of> the page" || doc.Title.ID != "qr" || doc.Label != "qr" {
 		t.Errorf("SVG title = %q (id %q, named by %q); want the label, id qr", doc.Title.Text, doc.Title.ID, doc.Label)
 	}
-	code, err := qrcode.New(url, qrcode.Medium)
+	want, err := Modules(url)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := code.Bitmap()
+	if len(want) != 33+8 { // version 4 (33 modules) for this address at level M, and the quiet zone
+		t.Errorf("the code is %d modules wide; want 41", len(want))
+	}
 	got := make([][]bool, len(want))
 	for i := range got {
 		got[i] = make([]bool, len(want))
@@ -59,3 +59,31 @@ func TestSVG(t *testing.T) {
 		}
 	}
 }
+
+// TestFinderPatterns: the three corners of the code carry the finder
+// patterns a camera looks for (a 7×7 dark ring, a light ring, a 3×3
+// dark centre), inside the quiet zone.
+func TestFinderPatterns(t *testing.T) {
+	m, err := Modules("https://www.example.fr/projet-social/axes/precarites/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(m)
+	for _, c := range [][2]int{{4, 4}, {n - 11, 4}, {4, n - 11}} {
+		for dy := range 7 {
+			for dx := range 7 {
+				ring := max(abs(dx-3), abs(dy-3))
+				if want := ring != 2; m[c[1]+dy][c[0]+dx] != want {
+					t.Fatalf("finder at (%d, %d): module (%d, %d) = %v; want %v", c[0], c[1], dx, dy, !want, want)
+				}
+			}
+		}
+	}
+	for i := range n {
+		if m[0][i] || m[i][0] || m[n-1][i] || m[i][n-1] {
+			t.Fatal("a dark module in the quiet zone")
+		}
+	}
+}
+
+func abs(x int) int { return max(x, -x) }
