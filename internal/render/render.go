@@ -570,7 +570,7 @@ func (r *renderer) item(p *Page, body, prefix, file string) error {
 	r.view(p)
 	p.Menu = r.menu(p.Path)
 	k := r.whole
-	if !r.wide[p.Kind] {
+	if r.cache != nil && !r.wide[p.Kind] {
 		// The body is an item's, whose file the view holds.
 		k = key(r.global, p)
 	}
