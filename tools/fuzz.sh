@@ -18,5 +18,19 @@ targets=(
 for t in "${targets[@]}"; do
   set -- $t
   echo "fuzz $1 $2 for $fuzztime"
-  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$fuzztime" -fuzzminimizetime 5s
+  log=$(mktemp)
+  if ! go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$fuzztime" -fuzzminimizetime 5s 2>&1 | tee "$log"; then
+    # The fuzzer may stop on its own clock mid-run and report "context
+    # deadline exceeded" (golang/go#48127): that is no finding, as long as
+    # no failing input was written under testdata/fuzz.
+    dir="${1#./}/testdata/fuzz/$2"
+    if grep -q 'context deadline exceeded' "$log" && ! grep -q 'Failing input written' "$log" &&
+      [ -z "$(git status --porcelain -- "$dir" 2>/dev/null)" ]; then
+      echo "fuzz $2: stopped by its clock, no finding"
+    else
+      rm -f "$log"
+      exit 1
+    fi
+  fi
+  rm -f "$log"
 done
