@@ -267,7 +267,7 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	if err := r.parseTemplates(); err != nil {
 		return nil, err
 	}
-	if err := r.copyStatic(theme, "static", "the theme"); err != nil {
+	if err := r.copyTheme(theme); err != nil {
 		return nil, err
 	}
 	for _, p := range s.Static {
@@ -385,15 +385,17 @@ func (r *renderer) add(p string, b []byte) {
 	r.mu.Unlock()
 }
 
-func (r *renderer) copyStatic(fsys fs.FS, root, what string) error {
-	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+// copyTheme copies the theme's static/ folder (the default theme's,
+// under a site theme's own files).
+func (r *renderer) copyTheme(theme fs.FS) error {
+	return fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == root {
+			if p == "static" {
 				return nil // no static folder
 			}
 			return err
 		}
-		if p != root && content.Ignored(d.Name()) {
+		if p != "static" && content.Ignored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -402,15 +404,11 @@ func (r *renderer) copyStatic(fsys fs.FS, root, what string) error {
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		b, err := fs.ReadFile(fsys, p)
+		b, err := fs.ReadFile(theme, p)
 		if err != nil {
-			return fmt.Errorf("%s: %w", what, err)
+			return fmt.Errorf("the theme: %w", err)
 		}
-		rel := p
-		if root != "." {
-			rel = strings.TrimPrefix(p, root+"/")
-		}
-		r.add(rel, b)
+		r.add(strings.TrimPrefix(p, "static/"), b)
 		return nil
 	})
 }

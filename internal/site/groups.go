@@ -20,15 +20,7 @@ type Group struct {
 }
 
 // Measured is the number of the group's actions its progress counts.
-func (g *Group) Measured() int {
-	n := 0
-	for _, a := range g.Actions {
-		if a.Counted() {
-			n++
-		}
-	}
-	return n
-}
+func (g *Group) Measured() int { return measured(g.Actions) }
 
 // groups gathers the names that actions give (their territories or their
 // audience) into groups ordered by slug, in one pass over the names.
