@@ -8,7 +8,7 @@ package qr
 import (
 	"fmt"
 	"html"
-	"strings"
+	"strconv"
 
 	"rsc.io/qr"
 )
@@ -22,7 +22,7 @@ func SVG(text, label, id string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var d strings.Builder
+	var d []byte // one code per action page: no fmt per run
 	for y, row := range m {
 		for x := 0; x < len(row); {
 			if !row[x] {
@@ -33,14 +33,22 @@ func SVG(text, label, id string) (string, error) {
 			for x+run < len(row) && row[x+run] {
 				run++
 			}
-			fmt.Fprintf(&d, "M%d %dh%dv1h-%dz", x, y, run, run)
+			d = append(d, 'M')
+			d = strconv.AppendInt(d, int64(x), 10)
+			d = append(d, ' ')
+			d = strconv.AppendInt(d, int64(y), 10)
+			d = append(d, 'h')
+			d = strconv.AppendInt(d, int64(run), 10)
+			d = append(d, "v1h-"...)
+			d = strconv.AppendInt(d, int64(run), 10)
+			d = append(d, 'z')
 			x += run
 		}
 	}
 	n := len(m)
 	return fmt.Sprintf(`<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s" shape-rendering="crispEdges">`+
 		`<title id="%s">%s</title><rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="%s"/></svg>`,
-		n, n, 4*n, 4*n, id, id, html.EscapeString(label), n, n, d.String()), nil
+		n, n, 4*n, 4*n, id, id, html.EscapeString(label), n, n, d), nil
 }
 
 // Modules is the matrix of a QR code of text, medium error correction,

@@ -111,7 +111,15 @@ func (r *renderer) funcs() template.FuncMap {
 		},
 		"mix": func(c site.Counts) []Part { return mix(c, l) },
 		"chartIndicator": func(ind *site.Indicator) chart.Chart {
-			return chart.Indicator("chart-"+ind.Slug, ind, l)
+			// An indicator's chart shows on its page and its action's:
+			// made once per rendering. Every view of an indicator holds
+			// its values and progress from the one linked indicator.
+			if c, ok := r.charts.Load(ind.Indicator); ok {
+				return c.(chart.Chart)
+			}
+			c := chart.Indicator("chart-"+ind.Slug, ind, l)
+			r.charts.Store(ind.Indicator, c)
+			return c
 		},
 		"groupLinks": r.groupLinks,
 		"actionRow":  r.actionRow,

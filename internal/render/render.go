@@ -241,6 +241,7 @@ type renderer struct {
 	mu        sync.Mutex
 	slugs     sync.Map // name → slug.Make(name)
 	rows      sync.Map // action slug → its row of action-table (see actionRow)
+	charts    sync.Map // *content.Indicator → its chart (chartIndicator)
 }
 
 // Site renders s with theme (the default theme, or a site's theme over
@@ -413,13 +414,19 @@ func (r *renderer) copyTheme(theme fs.FS) error {
 	})
 }
 
+// buffers are reused from page to page: a page is made in a buffer grown
+// by earlier pages, then copied out at its size.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // execute renders one page with its kind's template.
 func (r *renderer) execute(p *Page) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := r.tmpl[p.Kind].ExecuteTemplate(&buf, "layouts/base.html", p); err != nil {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	if err := r.tmpl[p.Kind].ExecuteTemplate(buf, "layouts/base.html", p); err != nil {
 		return nil, r.problem(err)
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // addPage records a page, which no file of static/ may stand in for.

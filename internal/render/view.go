@@ -2,8 +2,7 @@ package render
 
 import (
 	"encoding/binary"
-	"hash"
-	"hash/fnv"
+	"hash/maphash"
 	"html/template"
 	"math"
 	"reflect"
@@ -262,7 +261,7 @@ func newsCard(n *site.News) *site.News {
 // site needs no walk through it.
 func (r *renderer) wholeKey() uint64 {
 	s := r.site
-	h := &hasher{h: fnv.New64a(), seen: map[uintptr]int{}}
+	h := newHasher()
 	h.uint(r.global)
 	src := func(c content.Source) {
 		h.string(c.File)
@@ -305,10 +304,28 @@ func (r *renderer) wholeKey() uint64 {
 // hashed as its file's name and text (its fields come from them); the
 // settings are part of every key already (see globalKey).
 func key(seed uint64, v any) uint64 {
-	h := &hasher{h: fnv.New64a(), seen: map[uintptr]int{}}
+	h := newHasher()
 	h.uint(seed)
 	h.value(reflect.ValueOf(v))
 	return h.h.Sum64()
+}
+
+// srcFields keeps, by struct type, the index of its Src field when it is
+// a decoded item of package content, -1 otherwise.
+var srcFields sync.Map
+
+func srcField(t reflect.Type) int {
+	if v, ok := srcFields.Load(t); ok {
+		return v.(int)
+	}
+	i := -1
+	if t.PkgPath() == sourceType.PkgPath() {
+		if f, ok := t.FieldByName("Src"); ok && f.Type == sourceType && len(f.Index) == 1 {
+			i = f.Index[0]
+		}
+	}
+	srcFields.Store(t, i)
+	return i
 }
 
 // exportedFields keeps, by struct type, the indexes of its exported
@@ -329,10 +346,20 @@ func exported(t reflect.Type) []int {
 	return out
 }
 
+// hasher hashes with maphash: the keys live as long as the process (the
+// cache of `jalons serve`), so that one seed per process serves them all.
 type hasher struct {
-	h    hash.Hash64
+	h    maphash.Hash
 	seen map[uintptr]int // pointers met, so that a cycle is hashed once
 	buf  [8]byte
+}
+
+var seed = maphash.MakeSeed()
+
+func newHasher() *hasher {
+	h := &hasher{seen: map[uintptr]int{}}
+	h.h.SetSeed(seed)
+	return h
 }
 
 var (
@@ -347,7 +374,7 @@ func (h *hasher) uint(u uint64) {
 
 func (h *hasher) string(s string) {
 	h.uint(uint64(len(s)))
-	h.h.Write([]byte(s))
+	h.h.WriteString(s)
 }
 
 func (h *hasher) value(v reflect.Value) {
@@ -370,10 +397,12 @@ func (h *hasher) value(v reflect.Value) {
 		}
 		h.seen[v.Pointer()] = len(h.seen)
 		h.uint(3)
-		if e := v.Elem(); e.Kind() == reflect.Struct && e.Type().PkgPath() == sourceType.PkgPath() {
-			if src := e.FieldByName("Src"); src.IsValid() && src.Type() == sourceType && src.Field(0).String() != "" {
-				h.value(src) // a decoded item: its file says it all
-				return
+		if e := v.Elem(); e.Kind() == reflect.Struct {
+			if i := srcField(e.Type()); i >= 0 {
+				if src := e.Field(i); src.Field(0).String() != "" {
+					h.value(src) // a decoded item: its file says it all
+					return
+				}
 			}
 		}
 		h.value(v.Elem())
