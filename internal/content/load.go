@@ -7,6 +7,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
 	"jalons/internal/config"
 	"jalons/internal/diag"
@@ -92,7 +93,11 @@ func LoadCached(fsys fs.FS, cfg *config.Config, drafts bool, cache *Cache) (*Ite
 	return l.site, l.errs
 }
 
+// walkContent finds the files of content/, then reads them on every core,
+// each into its own part; the parts are joined in the order of the walk,
+// so that the items come in the same order whatever the timing.
 func (l *loader) walkContent(drafts bool) {
+	var files []func(*loader)
 	err := walk(l.fsys, "content", &l.notes, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "content" {
@@ -124,9 +129,9 @@ func (l *loader) walkContent(drafts bool) {
 		if dir == "" {
 			switch name {
 			case "_index.md":
-				l.home(p)
+				files = append(files, func(l *loader) { l.home(p) })
 			case "governance.md":
-				l.governance(p)
+				files = append(files, func(l *loader) { l.governance(p) })
 			default:
 				l.errs.Add(diag.Pos{File: p}, "unexpected file: content/ holds _index.md, governance.md and the folders axes, actions, indicators, news and pages (free pages go in content/pages/)")
 			}
@@ -141,31 +146,79 @@ func (l *loader) walkContent(drafts bool) {
 			l.errs.Add(diag.Pos{File: p}, "unexpected file: content/%s/ holds only %s files", dir, kind.Ext())
 			return nil
 		}
-		var read bool
-		switch kind {
-		case KindAxis:
-			read = l.axis(p)
-		case KindAction:
-			read = l.action(p)
-		case KindIndicator:
-			read = l.indicator(p)
-		case KindNews:
-			read = l.news(p, drafts)
-		case KindPage:
-			var pg *Page
-			if pg, read = l.page(p); pg != nil {
-				l.site.Pages = append(l.site.Pages, pg)
+		files = append(files, func(l *loader) {
+			var read bool
+			switch kind {
+			case KindAxis:
+				read = l.axis(p)
+			case KindAction:
+				read = l.action(p)
+			case KindIndicator:
+				read = l.indicator(p)
+			case KindNews:
+				read = l.news(p, drafts)
+			case KindPage:
+				var pg *Page
+				if pg, read = l.page(p); pg != nil {
+					l.site.Pages = append(l.site.Pages, pg)
+				}
 			}
-		}
-		if !read {
-			if s := fileSlug(p); s != "" {
-				l.site.Unread[kind] = append(l.site.Unread[kind], s)
+			if !read {
+				if s := fileSlug(p); s != "" {
+					l.site.Unread[kind] = append(l.site.Unread[kind], s)
+				}
 			}
-		}
+		})
 		return nil
 	})
 	if err != nil {
 		l.errs.Add(diag.Pos{File: "content"}, "cannot read: %v", err)
+	}
+	parts := make([]*loader, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(readers, len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				part := &loader{fsys: l.fsys, cache: l.cache, site: &Items{Config: l.site.Config, Unread: map[Kind][]string{}}}
+				files[i](part)
+				parts[i] = part
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, part := range parts {
+		l.join(part)
+	}
+}
+
+// readers is how many files of content/ are read at once.
+const readers = 8
+
+// join adds what a part of the reading found.
+func (l *loader) join(part *loader) {
+	l.errs.Append(part.errs)
+	l.notes.Append(part.notes)
+	s, p := l.site, part.site
+	if p.Home != nil {
+		s.Home = p.Home
+	}
+	if p.Governance != nil {
+		s.Governance = p.Governance
+	}
+	s.Axes = append(s.Axes, p.Axes...)
+	s.Actions = append(s.Actions, p.Actions...)
+	s.Indicators = append(s.Indicators, p.Indicators...)
+	s.News = append(s.News, p.News...)
+	s.Pages = append(s.Pages, p.Pages...)
+	for k, slugs := range p.Unread {
+		s.Unread[k] = append(s.Unread[k], slugs...)
 	}
 }
 

@@ -12,7 +12,7 @@ import (
 	"jalons/internal/site"
 )
 
-// data writes the open data files: data/actions.csv, data/indicators.csv,
+// data returns the jobs that make the open data files: data/actions.csv, data/indicators.csv,
 // data/values.csv, data/milestones.csv (UTF-8, comma-separated, a header
 // row), data/site.json and data/datapackage.json, a Frictionless Data
 // Package that describes the CSV files with a Table Schema each (see
@@ -23,7 +23,8 @@ import (
 // decimals; dates are ISO (2017-04-29). site.json is compact: one line.
 // A text cell of the CSV files that a spreadsheet would take for a formula
 // starts with a single quote (see cell); site.json keeps texts as written.
-func (r *renderer) data() error {
+func (r *renderer) data() []func() error {
+	var jobs []func() error
 	for _, f := range []struct {
 		name string
 		key  uint64 // what it shows: the whole site, or the settings only
@@ -43,13 +44,16 @@ func (r *renderer) data() error {
 		}},
 		{"data/search.json", r.whole, r.searchIndex},
 	} {
-		b, err := r.cached(f.name, f.key, f.make)
-		if err != nil {
-			return fmt.Errorf("%s: %w", f.name, err)
-		}
-		r.add(f.name, b)
+		jobs = append(jobs, func() error {
+			b, err := r.cached(f.name, f.key, f.make)
+			if err != nil {
+				return fmt.Errorf("%s: %w", f.name, err)
+			}
+			r.add(f.name, b)
+			return nil
+		})
 	}
-	return nil
+	return jobs
 }
 
 func csvFile(rows [][]string) ([]byte, error) {

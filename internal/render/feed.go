@@ -49,11 +49,11 @@ type atomFeed struct {
 
 func stamp(d content.Date) string { return d.Time().Format(time.RFC3339) }
 
-// feed writes feed.xml, an Atom 1.0 feed of the news with absolute
-// addresses, and for each axis axes/<slug>/feed.xml, the news linked to
-// the axis or to one of its actions. A feed's date is its newest news
+// feed returns the jobs that make feed.xml, an Atom 1.0 feed of the news
+// with absolute addresses, and for each axis axes/<slug>/feed.xml, the
+// news linked to the axis or to one of its actions. A feed's date is its newest news
 // item's, so that the same content gives the same feed.
-func (r *renderer) feed() error {
+func (r *renderer) feed() []func() error {
 	cfg := r.site.Config
 	feeds := []struct {
 		file, title, page string
@@ -81,7 +81,7 @@ func (r *renderer) feed() error {
 			return nil
 		}
 	}
-	return parallel(jobs)
+	return jobs
 }
 
 // atom writes the feed file of news, whose page is the path page.

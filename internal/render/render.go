@@ -287,19 +287,15 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	r.global = r.globalKey()
 	r.wide = wideKinds(r.tmpl)
 	r.whole = r.wholeKey() // what the open data and the wide kinds show
-	if err := r.pages(); err != nil {
-		return nil, err
-	}
-	if err := r.feed(); err != nil {
-		return nil, err
-	}
-	if err := r.changesFeed(); err != nil {
+	// Every file at once; the open data files first, as they are the
+	// longest to make.
+	jobs := append(r.data(), r.pages()...)
+	jobs = append(jobs, r.feed()...)
+	jobs = append(jobs, r.changesFeed)
+	if err := parallel(jobs); err != nil {
 		return nil, err
 	}
 	r.sitemap()
-	if err := r.data(); err != nil {
-		return nil, err
-	}
 	return r.files, nil
 }
 
@@ -495,7 +491,8 @@ func (r *renderer) markdown(src, prefix string) (template.HTML, error) {
 	return r.md.HTML(src, prefix)
 }
 
-func (r *renderer) pages() error {
+// pages are the jobs that make the HTML pages.
+func (r *renderer) pages() []func() error {
 	s := r.site
 	home := &Page{Kind: "home", Title: s.Config.Title, Description: s.Config.Description}
 	if s.Home != nil {
@@ -562,7 +559,7 @@ func (r *renderer) pages() error {
 	jobs = append(jobs, func() error {
 		return r.item(&Page{Kind: Kind404, Title: r.loc.T("notFound")}, "", "", "404.html")
 	})
-	return parallel(jobs)
+	return jobs
 }
 
 // item renders the Markdown body, then the page, into file (by default
