@@ -65,11 +65,12 @@ func kindOf(dir string) (Kind, bool) {
 }
 
 type loader struct {
-	fsys  fs.FS
-	cache *Cache // nil: read every file
-	errs  diag.List
-	notes diag.List // what was skipped, said without failing the build
-	site  *Items
+	fsys   fs.FS
+	cache  *Cache // nil: read every file
+	linked bool   // the file read was reached through a symbolic link
+	errs   diag.List
+	notes  diag.List // what was skipped, said without failing the build
+	site   *Items
 }
 
 // Load reads config's site from fsys, the site's folder: content/ and the
@@ -97,7 +98,11 @@ func LoadCached(fsys fs.FS, cfg *config.Config, drafts bool, cache *Cache) (*Ite
 // each into its own part; the parts are joined in the order of the walk,
 // so that the items come in the same order whatever the timing.
 func (l *loader) walkContent(drafts bool) {
-	var files []func(*loader)
+	type file struct {
+		read   func(*loader)
+		linked bool
+	}
+	var files []file
 	err := walk(l.fsys, "content", &l.notes, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "content" {
@@ -129,9 +134,9 @@ func (l *loader) walkContent(drafts bool) {
 		if dir == "" {
 			switch name {
 			case "_index.md":
-				files = append(files, func(l *loader) { l.home(p) })
+				files = append(files, file{func(l *loader) { l.home(p) }, isLinked(d)})
 			case "governance.md":
-				files = append(files, func(l *loader) { l.governance(p) })
+				files = append(files, file{func(l *loader) { l.governance(p) }, isLinked(d)})
 			default:
 				l.errs.Add(diag.Pos{File: p}, "unexpected file: content/ holds _index.md, governance.md and the folders axes, actions, indicators, news and pages (free pages go in content/pages/)")
 			}
@@ -146,7 +151,7 @@ func (l *loader) walkContent(drafts bool) {
 			l.errs.Add(diag.Pos{File: p}, "unexpected file: content/%s/ holds only %s files", dir, kind.Ext())
 			return nil
 		}
-		files = append(files, func(l *loader) {
+		files = append(files, file{linked: isLinked(d), read: func(l *loader) {
 			var read bool
 			switch kind {
 			case KindAxis:
@@ -168,7 +173,7 @@ func (l *loader) walkContent(drafts bool) {
 					l.site.Unread[kind] = append(l.site.Unread[kind], s)
 				}
 			}
-		})
+		}})
 		return nil
 	})
 	if err != nil {
@@ -182,8 +187,9 @@ func (l *loader) walkContent(drafts bool) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				part := &loader{fsys: l.fsys, cache: l.cache, site: &Items{Config: l.site.Config, Unread: map[Kind][]string{}}}
-				files[i](part)
+				part := &loader{fsys: l.fsys, cache: l.cache, linked: files[i].linked,
+					site: &Items{Config: l.site.Config, Unread: map[Kind][]string{}}}
+				files[i].read(part)
 				parts[i] = part
 			}
 		}()
@@ -196,6 +202,11 @@ func (l *loader) walkContent(drafts bool) {
 	for _, part := range parts {
 		l.join(part)
 	}
+}
+
+func isLinked(d fs.DirEntry) bool {
+	_, ok := d.(linkedEntry)
+	return ok
 }
 
 // readers is how many files of content/ are read at once.
@@ -230,7 +241,7 @@ func (l *loader) markdown(file string, v any) (Source, bool) {
 // decode reads file into v: the front matter of a Markdown file (front),
 // or a whole TOML file. With a cache, an unchanged file is not read again.
 func (l *loader) decode(file string, front bool, v any) (Source, bool) {
-	src, ok, hit, stamp := l.cache.decoded(l.fsys, file, v, &l.errs)
+	src, ok, hit, stamp := l.cache.decoded(l.fsys, file, l.linked, v, &l.errs)
 	if hit {
 		return src, ok
 	}

@@ -16,18 +16,30 @@ import (
 // folder whose StatInside (or, without it, Stat) follows links only while
 // they stay inside the site (os.Root's): it fails on a link that leaves.
 // A root that is itself a link out of the site is noted the same way.
+//
+// An entry reached through a link is given to fn as a linkedEntry: a
+// watcher sees the changes of its target under another name, or not at
+// all.
 func walk(fsys fs.FS, root string, notes *diag.List, fn fs.WalkDirFunc) error {
 	return walkLinks(fsys, root, notes, fn, true)
 }
 
+// linkedEntry is an entry of a walk reached through a symbolic link.
+type linkedEntry struct{ fs.DirEntry }
+
 func walkLinks(fsys fs.FS, root string, notes *diag.List, fn fs.WalkDirFunc, follow bool) error {
+	linked := !follow
 	if d, err := fs.ReadLink(fsys, root); err == nil && d != "" {
 		if _, err := statInside(fsys, root); err != nil {
 			skipped(notes, root)
 			return nil
 		}
+		linked = true
 	}
 	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if linked && d != nil {
+			d = linkedEntry{d}
+		}
 		if err != nil || d.Type()&fs.ModeSymlink == 0 {
 			return fn(p, d, err)
 		}
@@ -37,7 +49,7 @@ func walkLinks(fsys fs.FS, root string, notes *diag.List, fn fs.WalkDirFunc, fol
 			skipped(notes, p)
 			return nil
 		case !st.IsDir():
-			return fn(p, fs.FileInfoToDirEntry(st), nil)
+			return fn(p, linkedEntry{fs.FileInfoToDirEntry(st)}, nil)
 		case !follow:
 			notes.Add(diag.Pos{File: p}, "skipped: a symbolic link to a folder inside a linked folder (Jalons follows one link to a folder, not a chain of them)")
 			return nil

@@ -66,14 +66,18 @@ func Serve(ctx context.Context, cfg Config, stdout, stderr io.Writer) error {
 	out := &output{stdout: stdout, stderr: stderr}
 	defer out.stop()
 	built := make(chan struct{}, 1) // one build at most is in flight
-	rebuild := func(why string) {
+	// The watcher runs from before the first build: the cache is told
+	// every change, before the build that follows it.
+	s.opts.Cache.Watch()
+	rebuild := func(c changes) {
+		s.opts.Cache.Changed(c.list(), c.full)
 		go func() {
-			s.rebuild(out, why)
+			s.rebuild(out, c.String())
 			built <- struct{}{}
 		}()
 	}
 
-	rebuild("")
+	rebuild(changes{})
 	select {
 	case <-ctx.Done():
 		return nil
@@ -104,13 +108,13 @@ func Serve(ctx context.Context, cfg Config, stdout, stderr io.Writer) error {
 		case <-built:
 			building = false
 			if next.any() {
-				rebuild(next.String())
+				rebuild(next)
 				building, next = true, changes{}
 			}
 		case b := <-w.Events():
 			next.add(b)
 			if !building {
-				rebuild(next.String())
+				rebuild(next)
 				building, next = true, changes{}
 			}
 		case err := <-w.Errors():
@@ -137,8 +141,19 @@ func (c *changes) add(b watch.Batch) {
 
 func (c *changes) any() bool { return c.full || len(c.paths) > 0 }
 
+func (c *changes) list() []string {
+	var out []string
+	for p := range c.paths {
+		out = append(out, p)
+	}
+	return out
+}
+
 // String says what changed, for the line of a build.
 func (c *changes) String() string {
+	if !c.any() {
+		return "" // the first build
+	}
 	if c.full {
 		return "folders changed"
 	}

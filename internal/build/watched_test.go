@@ -1,0 +1,77 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"jalons/internal/sitetest"
+)
+
+// TestWatchedCache: once a watcher tells the cache every change (jalons
+// serve), a file of content/ is read again when Changed names it, and only
+// then; a file reached through a symbolic link, whose changes a watcher
+// sees under another name, is checked on every build.
+func TestWatchedCache(t *testing.T) {
+	const action = "+++\ntitle = %q\naxis = \"precarites\"\nstatus = \"done\"\n+++\n"
+	tests := []struct {
+		name   string
+		file   string                         // the file edited, from the site's folder
+		page   string                         // the page that shows its title
+		setup  func(t *testing.T, dir string) // before the first build
+		tell   func(c *Cache)                 // what the watcher says after the edit (of a link: nothing, or another name)
+		wantOK bool                           // the next build shows the new title
+	}{
+		{"an edit not told yet", "content/actions/epicerie.md", "actions/epicerie/index.html", nil,
+			func(c *Cache) {}, false},
+		{"an edit told", "content/actions/epicerie.md", "actions/epicerie/index.html", nil,
+			func(c *Cache) { c.Changed([]string{"content/actions/epicerie.md"}, false) }, true},
+		{"another file told", "content/actions/epicerie.md", "actions/epicerie/index.html", nil,
+			func(c *Cache) { c.Changed([]string{"content/news/reunion.md"}, false) }, false},
+		{"anything may have changed", "content/actions/epicerie.md", "actions/epicerie/index.html", nil,
+			func(c *Cache) { c.Changed(nil, true) }, true},
+		{"an action that is a link", "fiches/liee.md", "actions/liee/index.html", func(t *testing.T, dir string) {
+			mkfile(t, filepath.Join(dir, "fiches", "liee.md"), strings.ReplaceAll(action, "%q", `"Avant"`))
+			if err := os.Symlink("../../fiches/liee.md", filepath.Join(dir, "content", "actions", "liee.md")); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+		}, func(c *Cache) {}, true},
+		{"an action in a linked folder", "fiches/liee.md", "actions/liee/index.html", func(t *testing.T, dir string) {
+			mkfile(t, filepath.Join(dir, "fiches", "liee.md"), strings.ReplaceAll(action, "%q", `"Avant"`))
+			mkfile(t, filepath.Join(dir, "fiches", "epicerie.md"), strings.ReplaceAll(action, "%q", `"Épicerie"`))
+			os.RemoveAll(filepath.Join(dir, "content", "actions"))
+			if err := os.Symlink("../fiches", filepath.Join(dir, "content", "actions")); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+		}, func(c *Cache) {}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := sitetest.Dir(t, small)
+			if tt.setup != nil {
+				tt.setup(t, dir)
+			}
+			cache := &Cache{}
+			cache.Watch()
+			opts := Options{Source: dir, Cache: cache, NoGit: true}
+			if _, err := Render(t.Context(), opts); err != nil {
+				t.Fatal(err)
+			}
+			text := strings.ReplaceAll(action, "%q", `"Titre nouveau"`)
+			// The same size and time as before would fool a stamp, not a
+			// watcher: the new text is longer, so only trust explains an
+			// old page.
+			mkfile(t, filepath.Join(dir, tt.file), text)
+			tt.tell(cache)
+			res, err := Render(t.Context(), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Contains(string(res.Files[tt.page]), "Titre nouveau")
+			if got != tt.wantOK {
+				t.Errorf("after the edit, %s shows the new title: %v; want %v", tt.page, got, tt.wantOK)
+			}
+		})
+	}
+}
