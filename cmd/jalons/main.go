@@ -5,9 +5,16 @@
 //	jalons serve  [-source DIR] [-bind 127.0.0.1] [-port 1313] [-drafts] [-poll 1s] [-today YYYY-MM-DD]
 //	jalons check  [-source DIR] [-today YYYY-MM-DD]
 //	jalons new    axis|action|indicator|news|page "Title" [-source DIR]
-//	jalons init   DIR
+//	jalons init   [-language fr|en] [-base-url URL] DIR
 //	jalons import actions FILE [-source DIR]
+//	jalons help   [-language fr|en]
 //	jalons version
+//
+// Every line it prints is in the site's language, language in
+// config.toml of the site's folder: French for "fr", English for "en".
+// Before there is a site (init, help, a folder without config.toml), it is
+// the -language flag's, or French. Each line goes through say, or is a
+// problem of diag, whose French text is in internal/diag/fr.go.
 package main
 
 import (
@@ -20,6 +27,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -27,6 +35,7 @@ import (
 	"time"
 
 	"jalons/internal/build"
+	"jalons/internal/config"
 	"jalons/internal/diag"
 	"jalons/internal/importer"
 	"jalons/internal/scaffold"
@@ -35,15 +44,16 @@ import (
 
 const version = "0.1.0-dev"
 
-const usage = `usage:
+var usage = diag.Errorf(`usage:
   jalons build  [-source DIR] [-destination DIR] [-base-url URL] [-drafts] [-today YYYY-MM-DD]
   jalons serve  [-source DIR] [-bind 127.0.0.1] [-port 1313] [-drafts] [-poll 1s] [-today YYYY-MM-DD]
   jalons check  [-source DIR] [-today YYYY-MM-DD]
   jalons new    axis|action|indicator|news|page "Title" [-source DIR]
-  jalons init   DIR
+  jalons init   [-language fr|en] [-base-url URL] DIR
   jalons import actions FILE [-source DIR]
+  jalons help   [-language fr|en]
   jalons version
-`
+`)
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -53,7 +63,7 @@ func main() {
 	}()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, errReported) {
-			fmt.Fprintln(os.Stderr, "jalons:", err)
+			say(os.Stderr, "en", "%v", err)
 		}
 		os.Exit(1)
 	}
@@ -62,28 +72,42 @@ func main() {
 // errReported means the problems were printed already.
 var errReported = errors.New("problems reported")
 
+// say prints "jalons: " and the message in lang, on one line.
+func say(w io.Writer, lang, format string, args ...any) {
+	fmt.Fprintln(w, "jalons: "+diag.Errorf(format, args...).Text(lang))
+}
+
+// siteLanguage is the language of the site in the folder source, French
+// when there is no site there.
+func siteLanguage(source string) string {
+	return string(config.LanguageOf(os.DirFS(source)))
+}
+
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage.Text(siteLanguage(".")))
 		return errReported
 	}
 	cmd, args := args[0], args[1:]
 	switch cmd {
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
+	case "-h", "-help", "--help":
+		cmd = "help"
 	}
 	flags := flag.NewFlagSet("jalons "+cmd, flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	flags.Usage = func() {} // see Parse below
+	flags.SetOutput(io.Discard) // errors are printed below, in the site's language
+	flags.Usage = func() {}
 	opts := build.Options{}
 	var (
-		bind  string
-		port  int
-		poll  time.Duration
-		today string
+		bind     string
+		port     int
+		poll     time.Duration
+		today    string
+		language string
 	)
-	flags.StringVar(&opts.Source, "source", ".", "the site's `folder`")
+	switch cmd {
+	case "build", "check", "serve", "new", "import":
+		flags.StringVar(&opts.Source, "source", ".", "the site's `folder`")
+	}
 	switch cmd {
 	case "build", "check", "serve":
 		flags.StringVar(&today, "today", "", "the `date` the site describes, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)")
@@ -91,34 +115,50 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch cmd {
 	case "build":
 		flags.StringVar(&opts.Destination, "destination", "", "the output `folder` (default: public inside the source)")
-		flags.StringVar(&opts.BaseURL, "base-url", "", "the site's address, overriding baseURL of config.toml")
+		flags.StringVar(&opts.BaseURL, "base-url", "", "the site's address (`URL`), overriding baseURL of config.toml")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "build news drafts too")
 	case "serve":
 		flags.StringVar(&bind, "bind", "127.0.0.1", "the `address` to listen on")
 		flags.IntVar(&port, "port", 1313, "the `port` to listen on")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "build news drafts too")
 		flags.DurationVar(&poll, "poll", 0, "check for changes at this `interval` instead of waiting for events (network and bind mounts)")
+	case "init", "help":
+		flags.StringVar(&language, "language", "", "the site's `language`: fr or en (default: fr)")
+		if cmd == "init" {
+			flags.StringVar(&opts.BaseURL, "base-url", "", "the `URL` the site will be published at, written as baseURL in config.toml")
+		}
 	case "check", "new", "import":
-	case "init":
-		flags = flag.NewFlagSet("jalons init", flag.ContinueOnError)
-		flags.SetOutput(stderr)
-		flags.Usage = func() {}
 	case "version":
 		fmt.Fprintf(stdout, "jalons %s (%s)\n", version, runtime.Version())
 		return nil
 	default:
-		fmt.Fprintf(stderr, "jalons: unknown command %q\n%s", cmd, usage)
+		lang := siteLanguage(".")
+		say(stderr, lang, "unknown command %q", cmd)
+		fmt.Fprint(stderr, usage.Text(lang))
 		return errReported
+	}
+	lang := func() string {
+		if cmd == "init" || cmd == "help" {
+			if language == "en" || language == "fr" {
+				return language
+			}
+			if cmd == "help" && language == "" {
+				return siteLanguage(".")
+			}
+			return "fr"
+		}
+		return siteLanguage(opts.Source)
 	}
 	// Flags may stand before or after the other arguments:
 	// jalons new action "Titre" -source site.
 	var pos []string
 	for {
 		if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
-			commandUsage(stdout, flags, cmd)
+			commandUsage(stdout, flags, cmd, lang())
 			return nil
 		} else if err != nil {
-			commandUsage(stderr, flags, cmd)
+			say(stderr, lang(), "%s", flagError(err).Text(lang()))
+			commandUsage(stderr, flags, cmd, lang())
 			return errReported
 		}
 		if flags.NArg() == 0 {
@@ -127,10 +167,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		pos = append(pos, flags.Arg(0))
 		args = flags.Args()[1:]
 	}
+	if cmd == "help" {
+		if len(pos) > 0 {
+			say(stderr, lang(), "unexpected argument %q", pos[0])
+			commandUsage(stderr, flags, cmd, lang())
+			return errReported
+		}
+		if language != "" && language != "fr" && language != "en" {
+			say(stderr, lang(), "-language %q: use fr or en", language)
+			return errReported
+		}
+		fmt.Fprint(stdout, usage.Text(lang()))
+		return nil
+	}
 	switch cmd {
 	case "new":
 		if len(pos) == 0 || len(pos) > 2 {
-			fmt.Fprintf(stderr, "usage: jalons new %s \"Title\" [-source DIR]\n", strings.Join(scaffold.Kinds, "|"))
+			commandUsage(stderr, flags, cmd, lang())
 			return errReported
 		}
 		title := ""
@@ -139,119 +192,162 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		path, err := scaffold.New(opts.Source, pos[0], title, time.Now())
 		if err != nil {
-			return report(stderr, err)
+			return report(stderr, err, lang())
 		}
-		fmt.Fprintf(stdout, "jalons: created %s\n", path)
+		say(stdout, lang(), "created %s", path)
 		return nil
 	case "import":
 		if len(pos) != 2 || pos[0] != "actions" {
-			fmt.Fprint(stderr, "usage: jalons import actions FILE [-source DIR] (FILE: a .csv or .xlsx spreadsheet)\n")
+			commandUsage(stderr, flags, cmd, lang())
 			return errReported
 		}
 		written, err := importer.Actions(ctx, opts.Source, pos[1], time.Now())
 		for _, p := range written {
-			fmt.Fprintf(stdout, "jalons: created %s\n", p)
+			say(stdout, lang(), "created %s", p)
 		}
 		if err != nil {
-			return report(stderr, err)
+			return report(stderr, err, lang())
 		}
 		return nil
 	case "init":
 		if len(pos) != 1 {
-			fmt.Fprint(stderr, "usage: jalons init DIR\n")
+			commandUsage(stderr, flags, cmd, lang())
 			return errReported
 		}
-		if err := scaffold.Init(pos[0]); err != nil {
-			return report(stderr, err)
+		if language != "" && language != "fr" && language != "en" {
+			say(stderr, lang(), "-language %q: use fr or en", language)
+			return errReported
 		}
-		fmt.Fprintf(stdout, "jalons: new site in %s (see it with: jalons serve -source %s)\n", pos[0], pos[0])
+		if err := scaffold.Init(pos[0], config.Language(lang()), opts.BaseURL); err != nil {
+			return report(stderr, err, lang())
+		}
+		say(stdout, lang(), "new site in %s (see it with: jalons serve -source %s)", pos[0], pos[0])
 		return nil
 	}
 	if len(pos) > 0 {
-		fmt.Fprintf(stderr, "jalons %s: unexpected argument %q\n%s", cmd, pos[0], usage)
+		say(stderr, lang(), "unexpected argument %q", pos[0])
+		commandUsage(stderr, flags, cmd, lang())
 		return errReported
 	}
 	if today != "" || os.Getenv("SOURCE_DATE_EPOCH") != "" {
 		day, err := build.Today(today)
 		if err != nil {
-			fmt.Fprintf(stderr, "jalons %s: %v\n", cmd, err)
-			return errReported
+			return report(stderr, err, lang())
 		}
 		opts.Today = day
 	}
 	if cmd == "serve" {
-		return server.Serve(ctx, server.Config{Build: opts, Addr: net.JoinHostPort(bind, strconv.Itoa(port)), Poll: poll}, stdout, stderr)
+		err := server.Serve(ctx, server.Config{Build: opts, Addr: net.JoinHostPort(bind, strconv.Itoa(port)), Poll: poll}, stdout, stderr)
+		if err != nil {
+			return report(stderr, err, lang())
+		}
+		return nil
 	}
 	if cmd == "check" {
 		opts.NoGit = true // dates and history are shown, not checked
 		res, err := build.Render(ctx, opts)
 		if err != nil {
-			return report(stderr, err)
+			return report(stderr, err, lang())
 		}
-		notes(stderr, res)
-		fmt.Fprintf(stdout, "jalons: no problem found (%d pages, %d actions, %d indicators)\n",
+		l := string(res.Site.Config.Language)
+		notes(stderr, res, l)
+		say(stdout, l, "no problem found (%d pages, %d actions, %d indicators)",
 			res.Pages, len(res.Site.Actions), len(res.Site.Indicators))
 		return nil
 	}
 	res, err := build.Build(ctx, opts)
 	if err != nil {
 		var list diag.List
-		report(stderr, err)
+		report(stderr, err, lang())
 		if errors.As(err, &list) {
-			fmt.Fprintf(stderr, "jalons: %s: nothing was written, the previous site is untouched\n", problems(len(list)))
+			say(stderr, lang(), "%s: nothing was written, the previous site is untouched", problems(len(list)))
 		}
 		return errReported
 	}
-	notes(stderr, res)
+	l := string(res.Site.Config.Language)
+	notes(stderr, res, l)
+	if config.Placeholder(res.Site.Config.Base) {
+		if opts.BaseURL != "" {
+			say(stderr, l, "warning: %s %q is an address of this machine or for examples: the site's feed, sitemap and shared links would lead there (give the site's real address, like https://www.ville.fr/projet-social/)", "-base-url", res.Site.Config.BaseURL)
+		} else {
+			fmt.Fprintln(stderr, diag.At(res.Site.Config.Doc.Pos("baseURL"), "warning: %s %q is an address of this machine or for examples: the site's feed, sitemap and shared links would lead there (give the site's real address, like https://www.ville.fr/projet-social/)", "baseURL", res.Site.Config.BaseURL).Text(l))
+		}
+	}
 	dest := opts.Destination
 	if dest == "" {
 		dest = filepath.Join(opts.Source, "public")
 	}
-	fmt.Fprintf(stdout, "jalons: %d pages and %d files written to %s in %v\n",
+	say(stdout, l, "%d pages and %d files written to %s in %v",
 		res.Pages, len(res.Files)-res.Pages, dest, res.Duration.Round(time.Millisecond))
 	return nil
 }
 
-// commandUsage prints the usage of one command and its flags.
-func commandUsage(w io.Writer, flags *flag.FlagSet, cmd string) {
-	for _, line := range strings.Split(usage, "\n") {
+// commandUsage prints the usage of one command and its flags, in lang.
+func commandUsage(w io.Writer, flags *flag.FlagSet, cmd, lang string) {
+	for _, line := range strings.Split(usage.Text(lang), "\n") {
 		if f := strings.Fields(line); len(f) > 1 && f[1] == cmd {
-			fmt.Fprintf(w, "usage: %s\n", strings.TrimSpace(line))
+			fmt.Fprintln(w, diag.Errorf("usage: %s", strings.TrimSpace(line)).Text(lang))
 		}
 	}
-	flags.SetOutput(w)
-	flags.PrintDefaults()
+	flags.VisitAll(func(f *flag.Flag) {
+		name, text := flag.UnquoteUsage(&flag.Flag{Usage: (&diag.Msg{Format: f.Usage}).Text(lang), Value: f.Value})
+		fmt.Fprintf(w, "  -%s", f.Name)
+		if name != "" {
+			fmt.Fprintf(w, " %s", name)
+		}
+		fmt.Fprintf(w, "\n    \t%s", text)
+		switch f.DefValue {
+		case "", "false", "0", "0s":
+		default:
+			fmt.Fprint(w, diag.Errorf(" (default %s)", f.DefValue).Text(lang))
+		}
+		fmt.Fprintln(w)
+	})
+}
+
+// flagErrors are the errors of package flag, which prints them in English.
+var flagErrors = regexp.MustCompile(`^(?:flag provided but not defined: (-\S+)|flag needs an argument: (-\S+)|invalid (?:boolean )?value ("[^"]*") for flag (-\S+): .*)$`)
+
+// flagError is a flag's error in words that diag can put in French.
+func flagError(err error) *diag.Msg {
+	m := flagErrors.FindStringSubmatch(err.Error())
+	switch {
+	case m == nil:
+		return diag.Errorf("%v", err)
+	case m[1] != "":
+		return diag.Errorf("unknown flag %s", m[1])
+	case m[2] != "":
+		return diag.Errorf("the flag %s needs a value", m[2])
+	}
+	return diag.Errorf("%s is not a value for the flag %s", m[3], m[4])
 }
 
 // problems is "1 problem" or "n problems".
-func problems(n int) string {
+func problems(n int) *diag.Msg {
 	if n == 1 {
-		return "1 problem"
+		return diag.Errorf("1 problem")
 	}
-	return fmt.Sprintf("%d problems", n)
+	return diag.Errorf("%d problems", n)
 }
 
 // notes prints what a good build skipped, one a line.
-func notes(stderr io.Writer, res *build.Result) {
+func notes(stderr io.Writer, res *build.Result, lang string) {
 	for _, n := range res.Site.Notes {
-		fmt.Fprintln(stderr, n)
+		fmt.Fprintln(stderr, n.Text(lang))
 	}
 }
 
-// report prints every problem of a failed build, one a line as
-// path:line:col: message.
-func report(stderr io.Writer, err error) error {
+// report prints every problem of a failed command, one a line as
+// path:line:col: message, in lang.
+func report(stderr io.Writer, err error, lang string) error {
 	var list diag.List
-	if errors.As(err, &list) {
-		for _, e := range list {
-			fmt.Fprintln(stderr, e)
-		}
-		return errReported
+	switch {
+	case errors.As(err, &list):
+		fmt.Fprintln(stderr, diag.Text(list, lang))
+	case errors.Is(err, context.Canceled):
+		say(stderr, lang, "interrupted: nothing was written, the previous site is untouched")
+	default:
+		say(stderr, lang, "%s", diag.Text(err, lang))
 	}
-	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(stderr, "jalons: interrupted: nothing was written, the previous site is untouched")
-		return errReported
-	}
-	fmt.Fprintln(stderr, "jalons:", err)
 	return errReported
 }

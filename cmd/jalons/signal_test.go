@@ -181,7 +181,7 @@ func TestCtrlC(t *testing.T) {
 				continue
 			}
 			tested++
-			if !strings.Contains(out.String(), "jalons: interrupted: nothing was written, the previous site is untouched") {
+			if !strings.Contains(out.String(), "jalons: interrompu\u00a0: rien n'a été écrit, le site précédent est intact") {
 				t.Errorf("%s interrupted after %v printed %q", cmdName, after, out)
 			}
 			if !sameTree(tree(t, public), before) {

@@ -11,7 +11,6 @@ package build
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -111,7 +110,7 @@ func load(opts Options) (*Result, error) {
 	}
 	if opts.BaseURL != "" {
 		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
-			return nil, fmt.Errorf("-base-url: %w", err)
+			return nil, diag.Errorf("-base-url: %v", err)
 		}
 	}
 	theme, themeErr := siteTheme(strict, cfg)
@@ -171,14 +170,14 @@ func Today(flag string) (content.Date, error) {
 	if flag != "" {
 		t, err := time.Parse(time.DateOnly, flag)
 		if err != nil || t.Year() < 1 {
-			return content.Date{}, fmt.Errorf("-today %q must be a date written year-month-day, like -today 2026-12-01", flag)
+			return content.Date{}, diag.Errorf("-today %q must be a date written year-month-day, like -today 2026-12-01", flag)
 		}
 		return dateOf(t), nil
 	}
 	if epoch := os.Getenv("SOURCE_DATE_EPOCH"); epoch != "" {
 		sec, err := strconv.ParseInt(epoch, 10, 64)
 		if err != nil || sec < 0 {
-			return content.Date{}, fmt.Errorf("SOURCE_DATE_EPOCH %q must be a number of seconds since 1970-01-01, like 1764547200", epoch)
+			return content.Date{}, diag.Errorf("SOURCE_DATE_EPOCH %q must be a number of seconds since 1970-01-01, like 1764547200", epoch)
 		}
 		return dateOf(time.Unix(sec, 0).UTC()), nil
 	}
@@ -208,9 +207,9 @@ func (s siteFS) StatInside(name string) (fs.FileInfo, error) { return fs.Stat(s.
 // sourceError says why the site's folder cannot be read.
 func sourceError(src string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("there is no folder %s (-source names the site's folder, the one that holds config.toml)", src)
+		return diag.Errorf("there is no folder %s (-source names the site's folder, the one that holds config.toml)", src)
 	}
-	return fmt.Errorf("the site's folder %s cannot be read: %w", src, errors.Unwrap(err))
+	return diag.Errorf("the site's folder %s cannot be read: %v", src, errors.Unwrap(err))
 }
 
 // siteTheme returns the site's own theme folder, or nil for the default
@@ -284,7 +283,7 @@ func Write(ctx context.Context, dest string, files render.Files) (err error) {
 	dirs := map[string]bool{}
 	for p := range files {
 		if !filepath.IsLocal(filepath.FromSlash(p)) || p == Marker {
-			return fmt.Errorf("refusing to write %q outside the output folder", p)
+			return diag.Errorf("refusing to write %q outside the output folder", p)
 		}
 		for d := filepath.Dir(filepath.FromSlash(p)); d != "."; d = filepath.Dir(d) {
 			dirs[d] = true
@@ -352,11 +351,11 @@ func swap(tmp, dest string) error {
 	}
 	old := tmp + ".old"
 	if err := os.Rename(dest, old); err != nil {
-		return fmt.Errorf("cannot replace %s: %w", dest, err)
+		return diag.Errorf("cannot replace %s: %v", dest, err)
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		os.Rename(old, dest)
-		return fmt.Errorf("cannot replace %s: %w", dest, err)
+		return diag.Errorf("cannot replace %s: %v", dest, err)
 	}
 	return os.RemoveAll(old)
 }

@@ -2,12 +2,13 @@ package build
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"jalons/internal/diag"
 )
 
 // Marker is the file every build writes at the root of its output. A
@@ -41,39 +42,39 @@ func destination(opts Options) (string, error) {
 		return "", err
 	}
 
-	refuse := func(why, todo string) error {
-		return fmt.Errorf("destination %s %s: nothing was written (%s)", shown, why, todo)
+	refuse := func(why, todo *diag.Msg) error {
+		return diag.Errorf("destination %s %s: nothing was written (%s)", shown, why, todo)
 	}
-	const other = "choose an empty or new folder, such as public/ inside the site"
+	other := diag.Errorf("choose an empty or new folder, such as public/ inside the site")
 	st, err := os.Stat(dest)
 	exists := err == nil
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return "", fmt.Errorf("destination %s cannot be read: %w", shown, errors.Unwrap(err))
+		return "", diag.Errorf("destination %s cannot be read: %v", shown, errors.Unwrap(err))
 	}
 	if exists && !st.IsDir() {
-		return "", refuse("is a file, not a folder", other)
+		return "", refuse(diag.Errorf("is a file, not a folder"), other)
 	}
 	if dest == filepath.Dir(dest) {
-		return "", refuse("is the root of the disk", other)
+		return "", refuse(diag.Errorf("is the root of the disk"), other)
 	}
 	if home, err := os.UserHomeDir(); err == nil {
 		if home, err = filepath.EvalSymlinks(home); err == nil && samePath(dest, home) {
-			return "", refuse("is your home folder", other)
+			return "", refuse(diag.Errorf("is your home folder"), other)
 		}
 	}
 	if within(dest, src) {
-		return "", refuse("holds the site's folder, which a build would delete", other)
+		return "", refuse(diag.Errorf("holds the site's folder, which a build would delete"), other)
 	}
 	marked := exists && isFile(filepath.Join(dest, Marker))
 	if within(src, dest) && !samePath(dest, public) && !marked {
-		return "", refuse("is inside the site's folder", "leave out -destination to build into public/, or choose a folder outside the site")
+		return "", refuse(diag.Errorf("is inside the site's folder"), diag.Errorf("leave out -destination to build into public/, or choose a folder outside the site"))
 	}
 	if !exists || marked {
 		return dest, nil
 	}
 	entries, err := os.ReadDir(dest)
 	if err != nil {
-		return "", fmt.Errorf("destination %s cannot be read: %w", shown, errors.Unwrap(err))
+		return "", diag.Errorf("destination %s cannot be read: %v", shown, errors.Unwrap(err))
 	}
 	if len(entries) == 0 {
 		return dest, nil
@@ -82,12 +83,12 @@ func destination(opts Options) (string, error) {
 		if odd := foreignFile(dest); odd == "" {
 			return dest, nil // made by a version of Jalons that wrote no marker
 		} else {
-			return "", refuse(fmt.Sprintf("holds %s, which a build does not write, and no %s file from an earlier build", odd, Marker),
-				"move what you keep out of it, or delete the folder: the build makes it again")
+			return "", refuse(diag.Errorf("holds %s, which a build does not write, and no %s file from an earlier build", odd, Marker),
+				diag.Errorf("move what you keep out of it, or delete the folder: the build makes it again"))
 		}
 	}
-	return "", refuse(fmt.Sprintf("already holds files that a build did not make (it has no %s file)", Marker),
-		"choose an empty or new folder; to replace this one, empty it first")
+	return "", refuse(diag.Errorf("already holds files that a build did not make (it has no %s file)", Marker),
+		diag.Errorf("choose an empty or new folder; to replace this one, empty it first"))
 }
 
 // resolve makes p absolute and resolves the symbolic links of the part of

@@ -10,6 +10,7 @@ package config
 import (
 	"errors"
 	"io/fs"
+	"net/netip"
 	"net/url"
 	"path"
 	"regexp"
@@ -204,4 +205,35 @@ func (c *Config) SetBaseURL(s string) error {
 	c.BaseURL = u.String()
 	c.Base = u
 	return nil
+}
+
+// LanguageOf is the language config.toml of the site folder fsys sets:
+// French when it sets none, or when there is no site to read.
+func LanguageOf(fsys fs.FS) Language {
+	if c, _ := Load(fsys); c != nil && c.Language != "" {
+		return c.Language
+	}
+	return "fr"
+}
+
+// Placeholder reports whether u is an address that a published site
+// cannot have: one of this machine (localhost, *.localhost, 127.0.0.1 and
+// the other loopback addresses, [::1], 0.0.0.0) or one kept for examples
+// and tests (example.com, example.org, example.net, example.fr and their
+// subdomains, *.example, *.test, *.invalid, *.local). A build says so
+// (docs/content-format.md, section 2); serve, which is local, does not.
+func Placeholder(u *url.URL) bool {
+	if u == nil {
+		return false
+	}
+	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	if ip, err := netip.ParseAddr(host); err == nil {
+		return ip.IsLoopback() || ip.IsUnspecified()
+	}
+	for _, name := range []string{"localhost", "example.com", "example.org", "example.net", "example.fr", "example", "test", "invalid", "local"} {
+		if host == name || strings.HasSuffix(host, "."+name) {
+			return true
+		}
+	}
+	return false
 }

@@ -15,7 +15,8 @@ import (
 
 // formats returns every message format written in the code base, by the
 // place it is written: the string literal given as format to List.Add (or
-// a method add, such as tomlfile's), At or Errorf.
+// a method add, such as tomlfile's), At or Errorf, to the say of
+// cmd/jalons, or as the usage of a flag.
 func formats(t *testing.T) map[string][]string {
 	t.Helper()
 	found := map[string][]string{}
@@ -68,6 +69,7 @@ func formatArg(call *ast.CallExpr, inDiag bool) int {
 			name = "diag." + name
 		}
 	case *ast.Ident:
+		name = fn.Name
 		if inDiag {
 			name = "diag." + fn.Name
 		}
@@ -77,6 +79,10 @@ func formatArg(call *ast.CallExpr, inDiag bool) int {
 		return 1
 	case "diag.Errorf":
 		return 0
+	case "say": // cmd/jalons: say(w, lang, format, args...)
+		return 2
+	case "StringVar", "BoolVar", "IntVar", "DurationVar": // a flag's usage
+		return 3
 	}
 	return -1
 }
@@ -210,8 +216,86 @@ func TestFrenchTypography(t *testing.T) {
 				t.Errorf("French of %q: no no-break space before %q at %d:\n%q", en, c, i, fr)
 			}
 		}
-		if strings.Contains(fr, "  ") || strings.HasPrefix(en, " ") != strings.HasPrefix(fr, " ") {
+		if strings.Contains(fr, "  ") && !strings.Contains(en, "  ") || strings.HasPrefix(en, " ") != strings.HasPrefix(fr, " ") {
 			t.Errorf("French of %q: spaces differ from the English:\n%q", en, fr)
 		}
 	}
+}
+
+// userPackages are the folders whose printed lines and errors reach the
+// people who run jalons.
+var userPackages = []string{"../../cmd", "../build", "../server", "../scaffold", "../importer", "../watch", "../render", "../config"}
+
+// notForPeople are the literals of fmt and errors calls in userPackages
+// that no one reads as a sentence: protocol, markup, hashes.
+var notForPeople = map[string]string{
+	"jalons: ":                        "the name before each line, in every language (cmd/jalons say)",
+	"jalons %s (%s)\n":                "the version line: a name and two numbers",
+	"problems reported":               "errReported, never printed",
+	"  -%s":                           "a flag's name, in the usage",
+	"\n    \t%s":                      "layout of the usage",
+	": jalons\n\n":                    "Server-Sent Events: a comment opening the stream",
+	"event: reload\ndata: reload\n\n": "Server-Sent Events: the reload event",
+	": ping\n\n":                      "Server-Sent Events: a comment that keeps the stream open",
+	`<div id="jalons-problems" role="alert" class="jalons-problems"><p><strong>%s</strong></p><ul>`: "markup around the problem list, whose words are translated",
+	"<li><code>%s</code></li>":   "markup around a problem",
+	`\u%04X`:                     "an escape in TOML",
+	".axis-%s { --axis: %s; }\n": "CSS",
+}
+
+// TestEveryLineIsTranslatable fails when a line printed to the user, or
+// an error that ends up printed, is written with fmt or errors instead of
+// diag (diag.Errorf, diag.At, List.Add), which gives it a French text:
+// such a line would be English on a French site.
+func TestEveryLineIsTranslatable(t *testing.T) {
+	fset := token.NewFileSet()
+	for _, root := range userPackages {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+				return err
+			}
+			f, err := parser.ParseFile(fset, p, nil, 0)
+			if err != nil {
+				return err
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				x, ok := sel.X.(*ast.Ident)
+				if !ok || !(x.Name == "fmt" && sel.Sel.Name != "Sprint" && sel.Sel.Name != "Sprintf" && sel.Sel.Name != "Sscanf" || x.Name == "errors" && sel.Sel.Name == "New" || x.Name == "log") {
+					return true
+				}
+				for _, a := range call.Args {
+					s, ok := constString(a)
+					if !ok || !hasWords(s) {
+						continue
+					}
+					if _, ok := notForPeople[s]; ok {
+						continue
+					}
+					pos := fset.Position(a.Pos())
+					t.Errorf("%s:%d: %s.%s(%q): write it with diag (diag.Errorf, diag.At) so that it has a French text", p, pos.Line, x.Name, sel.Sel.Name, s)
+				}
+				return true
+			})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// hasWords reports a literal with letters outside its verbs.
+func hasWords(s string) bool {
+	for _, v := range verbs(s) {
+		s = strings.Replace(s, v.text, "", 1)
+	}
+	return strings.ContainsFunc(s, unicode.IsLetter)
 }

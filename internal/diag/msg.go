@@ -1,6 +1,9 @@
 package diag
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Msg is a message, or a part of one, kept as its English format and its
 // arguments so that it can be put in French later. It is an error whose
@@ -45,4 +48,32 @@ func (m *Msg) Text(lang string) string {
 		}
 	}
 	return fmt.Sprintf(format, args...)
+}
+
+// Unwrap gives the arguments that are errors, so that errors.Is and
+// errors.As see through a message that tells of one (a file that cannot be
+// read, a context cancelled).
+func (m *Msg) Unwrap() []error {
+	var errs []error
+	for _, a := range m.Args {
+		if e, ok := a.(error); ok {
+			errs = append(errs, e)
+		}
+	}
+	return errs
+}
+
+// Text is err's text in lang when diag made it (a *Msg, an *Error, or a
+// List, one problem a line), and err.Error() otherwise: the words of the
+// system or of a library stay as they wrote them.
+func Text(err error, lang string) string {
+	switch e := err.(type) {
+	case *Msg:
+		return e.Text(lang)
+	case *Error:
+		return e.Text(lang)
+	case List:
+		return strings.Join(e.Text(lang), "\n")
+	}
+	return err.Error()
 }

@@ -36,7 +36,6 @@ package importer
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -374,7 +373,7 @@ func write(dir string, files []file) ([]string, error) {
 		}
 		w, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if errors.Is(err, fs.ErrExist) {
-			return undo(fmt.Errorf("%s already exists: nothing was imported", p))
+			return undo(diag.Errorf("%s already exists: nothing was imported", p))
 		} else if err != nil {
 			return undo(err)
 		}

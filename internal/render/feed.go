@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"jalons/internal/content"
+	"jalons/internal/diag"
 	"jalons/internal/site"
 )
 
@@ -113,7 +113,7 @@ func (r *renderer) atom(title, file, page string, news []*site.News) ([]byte, er
 		}
 		page, err := url.Parse(r.abs(r.pathOf(n)))
 		if err != nil {
-			return nil, fmt.Errorf("feed: %w", err)
+			return nil, diag.Errorf("feed: %v", err)
 		}
 		e := atomEntry{
 			Title:     n.Title,
@@ -133,7 +133,7 @@ func (r *renderer) atom(title, file, page string, news []*site.News) ([]byte, er
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(f); err != nil {
-		return nil, fmt.Errorf("feed: %w", err)
+		return nil, diag.Errorf("feed: %v", err)
 	}
 	buf.WriteString("\n")
 	return buf.Bytes(), nil
@@ -296,7 +296,7 @@ func (r *renderer) changesAtom(changes []*site.StatusChange) ([]byte, error) {
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(f); err != nil {
-		return nil, fmt.Errorf("changes.xml: %w", err)
+		return nil, diag.Errorf("changes.xml: %v", err)
 	}
 	buf.WriteString("\n")
 	return buf.Bytes(), nil

@@ -274,7 +274,7 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	for _, p := range s.Static {
 		b, err := fs.ReadFile(opts.Static, p)
 		if err != nil {
-			return nil, fmt.Errorf("static/%s: %w", p, err)
+			return nil, diag.Errorf("static/%s: %v", p, err)
 		}
 		r.add(p, b)
 	}
@@ -403,7 +403,7 @@ func (r *renderer) copyTheme(theme fs.FS) error {
 		}
 		b, err := fs.ReadFile(theme, p)
 		if err != nil {
-			return fmt.Errorf("the theme: %w", err)
+			return diag.Errorf("the theme: %v", err)
 		}
 		r.add(strings.TrimPrefix(p, "static/"), b)
 		return nil
@@ -430,7 +430,7 @@ func (r *renderer) addPage(file string, page []byte) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if _, clash := r.files[file]; clash {
-		return fmt.Errorf("static/%s has the path of a page the site builds: rename or move it", file)
+		return diag.Errorf("static/%s has the path of a page the site builds: rename or move it", file)
 	}
 	r.files[file] = page
 	return nil
@@ -681,7 +681,7 @@ func parallel(jobs []func() error) error {
 	wg.Wait()
 	close(errs)
 	var problems diag.List
-	var other []string
+	var other []error
 	for err := range errs {
 		var p *diag.Error
 		switch {
@@ -689,12 +689,12 @@ func parallel(jobs []func() error) error {
 		case errors.As(err, &p):
 			problems = append(problems, p)
 		default:
-			other = append(other, err.Error())
+			other = append(other, err)
 		}
 	}
 	if len(other) > 0 {
-		sort.Strings(other)
-		return errors.New(other[0])
+		sort.Slice(other, func(i, j int) bool { return other[i].Error() < other[j].Error() })
+		return other[0]
 	}
 	problems.Sort()
 	return problems.Err()

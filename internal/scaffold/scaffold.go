@@ -56,7 +56,6 @@ package scaffold
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -98,21 +97,21 @@ var examples = map[content.Kind]string{
 // today is the date of a news item. New never overwrites a file.
 func New(dir, name, title string, today time.Time) (string, error) {
 	if !slices.Contains(Kinds, name) {
-		return "", fmt.Errorf("unknown kind %q%s; use one of %s", name, diag.Suggest(name, Kinds), strings.Join(Kinds, ", "))
+		return "", diag.Errorf("unknown kind %q%s; use one of %s", name, diag.Suggest(name, Kinds), strings.Join(Kinds, ", "))
 	}
 	kind := content.Kind(name)
 	title = strings.Join(strings.Fields(title), " ")
 	if title == "" {
-		return "", fmt.Errorf("the title is empty: give one in quotes, like jalons new %s %q", kind, examples[kind])
+		return "", diag.Errorf("the title is empty: give one in quotes, like jalons new %s %q", kind, examples[kind])
 	}
 	s := slug.Make(title)
 	if s == "" {
-		return "", fmt.Errorf("the title %q gives no file name: use letters or digits (accents are fine), like jalons new %s %q", title, kind, examples[kind])
+		return "", diag.Errorf("the title %q gives no file name: use letters or digits (accents are fine), like jalons new %s %q", title, kind, examples[kind])
 	}
 	if kind == content.KindPage {
 		for _, r := range site.Reserved {
 			if s == r {
-				return "", fmt.Errorf("the page slug %q is taken by a section of the site (choose another title)", s)
+				return "", diag.Errorf("the page slug %q is taken by a section of the site (choose another title)", s)
 			}
 		}
 	}
@@ -121,7 +120,7 @@ func New(dir, name, title string, today time.Time) (string, error) {
 	cfg, errs := config.Load(fsys)
 	if cfg == nil {
 		if _, err := fs.Stat(fsys, config.File); errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("no config.toml in %s: jalons new works in a site's folder (give it with -source DIR, or make a site with jalons init DIR)", folderName(dir))
+			return "", diag.Errorf("no config.toml in %s: jalons new works in a site's folder (give it with -source DIR, or make a site with jalons init DIR)", folderName(dir))
 		}
 		return "", errs.Err() // the file is there but cannot be read: show why
 	}
@@ -131,11 +130,11 @@ func New(dir, name, title string, today time.Time) (string, error) {
 	rel := path.Join("content", kind.Folder(), s+kind.Ext())
 	file := filepath.Join(dir, filepath.FromSlash(rel))
 	if _, err := os.Lstat(file); err == nil {
-		return "", fmt.Errorf("%s already exists (edit it, or choose another title)", file)
+		return "", diag.Errorf("%s already exists (edit it, or choose another title)", file)
 	}
 	for _, it := range scan(fsys, kind) {
 		if it.slug == s {
-			return "", fmt.Errorf("%s already has the slug %q (edit it, or choose another title)",
+			return "", diag.Errorf("%s already has the slug %q (edit it, or choose another title)",
 				filepath.Join(dir, filepath.FromSlash(it.file)), s)
 		}
 	}
@@ -163,7 +162,7 @@ func New(dir, name, title string, today time.Time) (string, error) {
 	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return "", fmt.Errorf("%s already exists (edit it, or choose another title)", file)
+		return "", diag.Errorf("%s already exists (edit it, or choose another title)", file)
 	} else if err != nil {
 		return "", err
 	}
@@ -244,9 +243,9 @@ func scan(fsys fs.FS, kind content.Kind) []item {
 }
 
 // folderName names dir in a message: "the current folder" for ".".
-func folderName(dir string) string {
+func folderName(dir string) *diag.Msg {
 	if filepath.Clean(dir) == "." {
-		return "the current folder"
+		return diag.Errorf("the current folder")
 	}
-	return dir
+	return diag.Errorf("%s", dir)
 }

@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"jalons/internal/build"
+	"jalons/internal/config"
 	"jalons/internal/content"
+	"jalons/internal/diag"
 	"jalons/internal/sitetest"
 )
 
@@ -318,10 +320,10 @@ func TestCurrentFolder(t *testing.T) {
 	if want := `no config.toml in the current folder: jalons new works in a site's folder (give it with -source DIR, or make a site with jalons init DIR)`; err == nil || err.Error() != want {
 		t.Errorf("New in a folder without config.toml: %v; want %s", err, want)
 	}
-	if err := Init("."); err != nil {
+	if err := Init(".", "fr", ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := Init("."); err == nil || err.Error() != `the current folder is not empty (jalons init makes a site in a new or empty folder, so that no file is overwritten)` {
+	if err := Init(".", "fr", ""); err == nil || err.Error() != `the current folder is not empty (jalons init makes a site in a new or empty folder, so that no file is overwritten)` {
 		t.Errorf("Init in a folder not empty: %v", err)
 	}
 	p, err := New(".", "axis", "Familles", today)
@@ -400,7 +402,7 @@ func files(t *testing.T, dir string) []string {
 // builds it, and adds each kind of item to it.
 func TestInit(t *testing.T) {
 	for _, dir := range []string{filepath.Join(t.TempDir(), "mon-site"), t.TempDir()} {
-		if err := Init(dir); err != nil {
+		if err := Init(dir, "fr", ""); err != nil {
 			t.Fatalf("Init(%s): %v", dir, err)
 		}
 		res, err := build.Render(t.Context(), build.Options{Source: dir})
@@ -468,49 +470,104 @@ func TestInit(t *testing.T) {
 	}
 }
 
+// TestInitSettings: the language and the address given to Init are in
+// the config.toml it writes, and the site builds with them.
+func TestInitSettings(t *testing.T) {
+	tests := []struct {
+		lang           config.Language
+		baseURL, want  string
+		line, language string
+	}{
+		{"fr", "", "http://localhost:1313/", `baseURL = "http://localhost:1313/"  # l'adresse du site publié, à remplacer avant la mise en ligne`, `language = "fr"`},
+		{"en", "https://www.ville.fr/projet-social", "https://www.ville.fr/projet-social/", `baseURL = "https://www.ville.fr/projet-social/"  # l'adresse du site publié`, `language = "en"`},
+		{"fr", "https://mairie.fr", "https://mairie.fr/", `baseURL = "https://mairie.fr/"  # l'adresse du site publié`, `language = "fr"`},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.lang)+" "+tt.baseURL, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := Init(dir, tt.lang, tt.baseURL); err != nil {
+				t.Fatal(err)
+			}
+			data, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
+			for _, want := range []string{tt.line, tt.language} {
+				if !strings.Contains(string(data), want+"\n") && !strings.Contains(string(data), want+" ") {
+					t.Errorf("Init(%s, %q) config.toml has no line %q:\n%s", tt.lang, tt.baseURL, want, data)
+				}
+			}
+			res, err := build.Render(t.Context(), build.Options{Source: dir})
+			if err != nil {
+				t.Fatalf("build.Render: %v", err)
+			}
+			if c := res.Site.Config; c.Language != tt.lang || c.BaseURL != tt.want {
+				t.Errorf("Init(%s, %q): language %s, baseURL %s; want %s, %s", tt.lang, tt.baseURL, c.Language, c.BaseURL, tt.lang, tt.want)
+			}
+		})
+	}
+}
+
 // TestInitErrors has a case for every message of Init; DIR stands for the
 // folder given. None writes a file.
 func TestInitErrors(t *testing.T) {
 	tests := []struct {
-		name  string
-		setup func(t *testing.T) string // returns the folder to give Init
-		want  string
+		name     string
+		setup    func(t *testing.T) string // returns the folder to give Init
+		lang     config.Language
+		baseURL  string
+		want, fr string
 	}{
 		{"not empty", func(t *testing.T) string {
 			return sitetest.Dir(t, "-- notes.txt --\nà garder\n")
-		}, `DIR is not empty (jalons init makes a site in a new or empty folder, so that no file is overwritten)`},
+		}, "fr", "", `DIR is not empty (jalons init makes a site in a new or empty folder, so that no file is overwritten)`,
+			`DIR n'est pas vide (jalons init crée un site dans un dossier nouveau ou vide, pour ne remplacer aucun fichier)`},
 		{"hidden file", func(t *testing.T) string {
 			return sitetest.Dir(t, "-- .git/HEAD --\nref\n")
-		}, `DIR is not empty (jalons init makes a site in a new or empty folder, so that no file is overwritten)`},
+		}, "fr", "", `DIR is not empty (jalons init makes a site in a new or empty folder, so that no file is overwritten)`,
+			`DIR n'est pas vide (jalons init crée un site dans un dossier nouveau ou vide, pour ne remplacer aucun fichier)`},
 		{"a file", func(t *testing.T) string {
 			p := filepath.Join(t.TempDir(), "site.txt")
 			if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			return p
-		}, `DIR is a file, not a folder (jalons init makes a site in a new or empty folder)`},
-		{"no folder", func(t *testing.T) string { return "" },
-			`no folder given: say where to make the site, like jalons init mon-site`},
+		}, "fr", "", `DIR is a file, not a folder (jalons init makes a site in a new or empty folder)`,
+			`DIR est un fichier, pas un dossier (jalons init crée un site dans un dossier nouveau ou vide)`},
+		{"no folder", func(t *testing.T) string { return "" }, "fr", "",
+			`no folder given: say where to make the site, like jalons init mon-site`,
+			"aucun dossier indiqué\u00a0: dites où créer le site, comme jalons init mon-site"},
+		{"base URL not an address", func(t *testing.T) string { return filepath.Join(t.TempDir(), "site") }, "fr", "www.ville.fr",
+			`-base-url: baseURL "www.ville.fr" must be a full address such as https://www.example.fr/projet-social/`,
+			"-base-url\u00a0: baseURL = \"www.ville.fr\"\u00a0: il faut une adresse complète, comme https://www.example.fr/projet-social/"},
+		{"base URL with a query", func(t *testing.T) string { return filepath.Join(t.TempDir(), "site") }, "en", "https://ville.fr/?p=1",
+			`-base-url: baseURL "https://ville.fr/?p=1" must not have a query (?…) or fragment (#…)`,
+			"-base-url\u00a0: baseURL = \"https://ville.fr/?p=1\"\u00a0: l'adresse ne doit avoir ni paramètres (?…) ni ancre (#…)"},
+		{"language", func(t *testing.T) string { return filepath.Join(t.TempDir(), "site") }, "de", "",
+			`-language: unknown language "de" (use "fr" or "en")`,
+			"-language\u00a0: langue inconnue \"de\" (utilisez \"fr\" ou \"en\")"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := tt.setup(t)
 			var before []string
-			if dir != "" {
+			_, statErr := os.Stat(dir)
+			if statErr == nil {
 				before = files(t, dir)
 			}
-			err := Init(dir)
+			err := Init(dir, tt.lang, tt.baseURL)
 			if err == nil {
 				t.Fatalf("Init(%s) = nil; want error %s", dir, tt.want)
 			}
-			got := err.Error()
-			if dir != "" {
-				got = strings.ReplaceAll(got, dir, "DIR")
+			for _, lang := range []string{"en", "fr"} {
+				got, want := diag.Text(err, lang), map[string]string{"en": tt.want, "fr": tt.fr}[lang]
+				if dir != "" {
+					got = strings.ReplaceAll(got, dir, "DIR")
+				}
+				if got != want {
+					t.Errorf("Init(%s, %s, %q) in %s = %q; want %q", dir, tt.lang, tt.baseURL, lang, got, want)
+				}
 			}
-			if got != tt.want {
-				t.Errorf("Init error\n got %s\nwant %s", got, tt.want)
-			}
-			if dir != "" {
+			if _, err := os.Stat(dir); statErr != nil && err == nil {
+				t.Errorf("Init(%s) made the folder", dir)
+			} else if statErr == nil {
 				if after := files(t, dir); !reflect.DeepEqual(after, before) {
 					t.Errorf("Init wrote files: %v; before %v", after, before)
 				}

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"jalons/internal/build"
+	"jalons/internal/diag"
 	"jalons/internal/watch"
 )
 
@@ -57,7 +57,7 @@ func Serve(ctx context.Context, cfg Config, stdout, stderr io.Writer) error {
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		return fmt.Errorf("cannot listen on %s: %w (is another jalons serve running? try -port)", cfg.Addr, err)
+		return diag.Errorf("cannot listen on %s: %v (is another jalons serve running? try -port)", cfg.Addr, err)
 	}
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute}
 	defer ln.Close()  // before srv serves it
@@ -72,7 +72,7 @@ func Serve(ctx context.Context, cfg Config, stdout, stderr io.Writer) error {
 	rebuild := func(c changes) {
 		s.opts.Cache.Changed(c.list(), c.full)
 		go func() {
-			s.rebuild(out, c.String())
+			s.rebuild(out, c.why())
 			built <- struct{}{}
 		}()
 	}
@@ -86,9 +86,9 @@ func Serve(ctx context.Context, cfg Config, stdout, stderr io.Writer) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	s.mu.RLock()
-	base := s.basePath
+	base, lang := s.basePath, s.lang
 	s.mu.RUnlock()
-	out.print(fmt.Sprintf("jalons: serving on http://%s%s (Ctrl+C to stop)\n", ln.Addr(), base), "")
+	out.print(line(lang, diag.Errorf("serving on http://%s%s (Ctrl+C to stop)", ln.Addr(), base)), "")
 	if cfg.Ready != nil {
 		cfg.Ready(ln.Addr().String())
 	}
@@ -118,7 +118,10 @@ func Serve(ctx context.Context, cfg Config, stdout, stderr io.Writer) error {
 				building, next = true, changes{}
 			}
 		case err := <-w.Errors():
-			out.print("", fmt.Sprintln("jalons: watching:", err))
+			s.mu.RLock()
+			lang := s.lang
+			s.mu.RUnlock()
+			out.print("", line(lang, diag.Errorf("watching: %v", err)))
 		}
 	}
 }
@@ -149,20 +152,20 @@ func (c *changes) list() []string {
 	return out
 }
 
-// String says what changed, for the line of a build.
-func (c *changes) String() string {
+// why says what changed, for the line of a build; nil for the first.
+func (c *changes) why() *diag.Msg {
 	if !c.any() {
-		return "" // the first build
+		return nil
 	}
 	if c.full {
-		return "folders changed"
+		return diag.Errorf("folders changed")
 	}
 	if len(c.paths) == 1 {
 		for p := range c.paths {
-			return p + " changed"
+			return diag.Errorf("%s changed", p)
 		}
 	}
-	return fmt.Sprintf("%d files changed", len(c.paths))
+	return diag.Errorf("%d files changed", len(c.paths))
 }
 
 // output prints the lines of Serve, one build's at a time, and nothing
@@ -189,30 +192,35 @@ func (o *output) stop() {
 	o.mu.Unlock()
 }
 
-// rebuild builds and says how it went in one line, then the problems.
-func (s *Server) rebuild(out *output, why string) {
+// rebuild builds and says how it went in one line, then the problems,
+// in the site's language; why, when not nil, says what changed.
+func (s *Server) rebuild(out *output, why *diag.Msg) {
 	start := time.Now()
 	res, err := s.Rebuild()
 	took := time.Since(start).Round(time.Millisecond)
-	prefix := "jalons: "
-	if why != "" {
-		prefix += why + ": "
+	s.mu.RLock()
+	lang, problems := s.lang, s.problems
+	s.mu.RUnlock()
+	said := func(m *diag.Msg) string {
+		if why != nil {
+			m = diag.Errorf("%s: %s", why, m)
+		}
+		return line(lang, m)
 	}
 	if err != nil {
-		problems := lines(err, "en")
-		noun := "problems"
+		m := diag.Errorf("%d problems in %v, still serving the last good build", len(problems), took)
 		if len(problems) == 1 {
-			noun = "problem"
+			m = diag.Errorf("1 problem in %v, still serving the last good build", took)
 		}
-		var b strings.Builder
-		fmt.Fprintf(&b, "%s%d %s in %v, still serving the last good build\n", prefix, len(problems), noun, took)
-		for _, p := range problems {
-			fmt.Fprintln(&b, p)
-		}
-		out.print("", b.String())
+		out.print("", said(m)+strings.Join(problems, "\n")+"\n")
 		return
 	}
-	out.print(fmt.Sprintf("%sbuilt %d pages in %v (%d rendered again)\n", prefix, res.Pages, took, s.opts.Cache.Render.Rendered()), "")
+	out.print(said(diag.Errorf("built %d pages in %v (%d rendered again)", res.Pages, took, s.opts.Cache.Render.Rendered())), "")
+}
+
+// line is a line of the console: "jalons: " and m in lang.
+func line(lang string, m *diag.Msg) string {
+	return "jalons: " + m.Text(lang) + "\n"
 }
 
 // skipOutput leaves out of the watch the output folder of jalons build,

@@ -93,7 +93,7 @@ func (s *Server) Rebuild() (*build.Result, error) {
 	res, err := s.render(s.opts)
 	lang := s.lang // only Rebuild writes it
 	if err != nil && s.files == nil {
-		lang = siteLang(s.opts.Source) // no good build yet
+		lang = string(config.LanguageOf(os.DirFS(s.opts.Source))) // no good build yet
 	}
 	s.mu.Lock()
 	if err != nil {
@@ -111,21 +111,12 @@ func (s *Server) Rebuild() (*build.Result, error) {
 }
 
 // lines is the problems of a failed build, one a line, in lang ("fr" or
-// "en") when they are a diag.List.
+// "en") when diag made them.
 func lines(err error, lang string) []string {
 	if l, ok := err.(diag.List); ok {
 		return l.Text(lang)
 	}
-	return []string{err.Error()}
-}
-
-// siteLang is the language config.toml sets, or French when it cannot be
-// read.
-func siteLang(source string) string {
-	if cfg, _ := config.Load(os.DirFS(source)); cfg != nil && cfg.Language != "" {
-		return string(cfg.Language)
-	}
-	return "fr"
+	return []string{diag.Text(err, lang)}
 }
 
 // notify tells every open page to reload.

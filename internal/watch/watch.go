@@ -48,7 +48,6 @@ package watch
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -61,6 +60,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"jalons/internal/content"
+	"jalons/internal/diag"
 )
 
 // Options tune a Watcher. The zero value watches with fsnotify, waits
@@ -118,9 +118,9 @@ func New(root string, opts Options) (*Watcher, error) {
 		root = r // WalkDir does not enter a root that is a link
 	}
 	if info, err := os.Stat(root); err != nil {
-		return nil, fmt.Errorf("cannot watch %s: %w", root, err)
+		return nil, diag.Errorf("cannot watch %s: %v", root, err)
 	} else if !info.IsDir() {
-		return nil, fmt.Errorf("cannot watch %s: not a folder", root)
+		return nil, diag.Errorf("cannot watch %s: not a folder", root)
 	}
 	w := &Watcher{
 		root: root, opts: opts,
@@ -202,7 +202,7 @@ func (w *Watcher) loop() {
 				w.full, w.rewatch = true, true
 				w.touch()
 			} else {
-				w.report(fmt.Errorf("%s: %w", w.root, err))
+				w.report(diag.Errorf("%s: %v", w.root, err))
 			}
 		case <-tick:
 			w.poll()
@@ -419,11 +419,11 @@ func temporary(name string) bool {
 func limitError(path string, err error) error {
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
-		return fmt.Errorf("%s: cannot watch folder: the system's limit on watched folders is reached: %w "+
+		return diag.Errorf("%s: cannot watch folder: the system's limit on watched folders is reached: %v "+
 			"(raise it with: sudo sysctl fs.inotify.max_user_watches=524288; or use -poll)", path, err)
 	case errors.Is(err, syscall.EMFILE):
-		return fmt.Errorf("%s: cannot start watching: the system's limit on inotify instances is reached: %w "+
+		return diag.Errorf("%s: cannot start watching: the system's limit on inotify instances is reached: %v "+
 			"(raise it with: sudo sysctl fs.inotify.max_user_instances=512; or use -poll)", path, err)
 	}
-	return fmt.Errorf("%s: cannot watch: %w", path, err)
+	return diag.Errorf("%s: cannot watch: %v", path, err)
 }
