@@ -77,6 +77,15 @@ func say(w io.Writer, lang, format string, args ...any) {
 	fmt.Fprintln(w, "jalons: "+diag.Errorf(format, args...).Text(lang))
 }
 
+// counted is one or many, as n asks in lang: French says "0 action",
+// English "0 actions".
+func counted(lang string, n int, one, many *diag.Msg) *diag.Msg {
+	if n == 1 || lang == "fr" && n == 0 {
+		return one
+	}
+	return many
+}
+
 // siteLanguage is the language of the site in the folder source, French
 // when there is no site there.
 func siteLanguage(source string) string {
@@ -251,8 +260,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		l := string(res.Site.Config.Language)
 		notes(stderr, res, l)
-		say(stdout, l, "no problem found (%d pages, %d actions, %d indicators)",
-			res.Pages, len(res.Site.Actions), len(res.Site.Indicators))
+		n, a, i := res.Pages, len(res.Site.Actions), len(res.Site.Indicators)
+		say(stdout, l, "no problem found (%s, %s, %s)",
+			counted(l, n, diag.Errorf("%d page", n), diag.Errorf("%d pages", n)),
+			counted(l, a, diag.Errorf("%d action", a), diag.Errorf("%d actions", a)),
+			counted(l, i, diag.Errorf("%d indicator", i), diag.Errorf("%d indicators", i)))
 		return nil
 	}
 	res, err := build.Build(ctx, opts)

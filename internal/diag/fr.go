@@ -163,9 +163,15 @@ var french = map[string]string{
 
 	// What jalons prints: summaries, the serve console, usage, flags.
 	"created %s": "créé : %s",
-	"new site in %s (see it with: jalons serve -source %s)":  "nouveau site dans %s (pour le voir : jalons serve -source %s)",
-	"no problem found (%d pages, %d actions, %d indicators)": "aucun problème trouvé (%d pages, %d actions, %d indicateurs)",
-	"%d pages and %d files written to %s in %v":              "%d pages et %d fichiers écrits dans %s en %v",
+	"new site in %s (see it with: jalons serve -source %s)": "nouveau site dans %s (pour le voir : jalons serve -source %s)",
+	"no problem found (%s, %s, %s)":                         "aucun problème trouvé (%s, %s, %s)",
+	"%d page":                                               "%d page",
+	"%d pages":                                              "%d pages",
+	"%d action":                                             "%d action",
+	"%d actions":                                            "%d actions",
+	"%d indicator":                                          "%d indicateur",
+	"%d indicators":                                         "%d indicateurs",
+	"%d pages and %d files written to %s in %v": "%d pages et %d fichiers écrits dans %s en %v",
 	"1 problem":   "1 problème",
 	"%d problems": "%d problèmes",
 	"%s: nothing was written, the previous site is untouched":          "%s : rien n'a été écrit, le site précédent est intact",
