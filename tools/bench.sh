@@ -148,6 +148,7 @@ row() {
   printf '%-46s %12s %12s  %s\n' "$1" "$2 $5" "$3 $4 $5" "$verdict"
 }
 echo
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (the targets hold for an otherwise idle machine)"
 printf '%-46s %12s %12s  %s\n' target measured limit verdict
 row "10,000 actions: build wall time" "${wall[10000]:-}" "<=" 3 s
 row "10,000 actions: build CPU (user+system)" "${cpu[10000]:-}" "<=" 4 s
