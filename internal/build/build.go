@@ -14,7 +14,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -67,7 +66,7 @@ func (c *Cache) Changed(paths []string, all bool) { c.Content.Changed(paths, all
 // Result tells what a build made.
 type Result struct {
 	Site     *site.Site
-	Files    render.Files
+	Files    render.Files // after Build, which writes them as they are made: the paths only
 	Pages    int // HTML pages
 	Duration time.Duration
 }
@@ -76,24 +75,34 @@ type Result struct {
 // content come back as a diag.List. When ctx is cancelled, Render returns
 // its error at once; nothing was written.
 func Render(ctx context.Context, opts Options) (*Result, error) {
+	return renderTo(ctx, opts, nil)
+}
+
+// renderTo is Render, giving each file to out as soon as it is made when
+// out is not nil (see render.Options.Out). When ctx is cancelled, it
+// returns at once without out; with out, once out is no longer called.
+func renderTo(ctx context.Context, opts Options, out *output) (*Result, error) {
 	type done struct {
 		res *Result
 		err error
 	}
 	c := make(chan done, 1)
 	go func() {
-		res, err := load(opts)
+		res, err := load(opts, out)
 		c <- done{res, err}
 	}()
 	select {
 	case d := <-c:
 		return d.res, d.err
 	case <-ctx.Done():
+		if out != nil {
+			<-c // out fails from now on: wait, so that nothing is written after
+		}
 		return nil, ctx.Err()
 	}
 }
 
-func load(opts Options) (*Result, error) {
+func load(opts Options, out *output) (*Result, error) {
 	start := time.Now()
 	// Symbolic links are settled through a root that no link can leave;
 	// the files they lead to, and all others, are read the quick way.
@@ -149,7 +158,11 @@ func load(opts Options) (*Result, error) {
 		return nil, errs
 	}
 	static, _ := fs.Sub(fsys, "static")
-	files, err := render.Site(linked, themes.Default, render.Options{Theme: theme, Static: static, Cache: renderCache})
+	ropts := render.Options{Theme: theme, Static: static, Cache: renderCache}
+	if out != nil {
+		ropts.Out = out.write
+	}
+	files, err := render.Site(linked, themes.Default, ropts)
 	if err != nil {
 		return nil, err
 	}
@@ -235,17 +248,85 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := Render(ctx, opts)
+	// The files are written as they are made, into a new folder that
+	// takes dest's place once the whole site is in it.
+	out, err := newOutput(ctx, dest)
 	if err != nil {
 		return nil, err
 	}
+	res, err := renderTo(ctx, opts, out)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		out.discard()
+		return nil, err
+	}
 	start := time.Now()
-	if err := Write(ctx, dest, res.Files); err != nil {
+	if err := swap(out.tmp, dest); err != nil {
+		out.discard()
 		return nil, err
 	}
 	res.Duration += time.Since(start)
 	return res, nil
 }
+
+// output is the new folder a build writes into, beside its destination.
+type output struct {
+	ctx  context.Context
+	tmp  string
+	dirs sync.Map // folders made in tmp
+}
+
+// newOutput removes what earlier builds killed while writing left beside
+// dest, then makes a new folder beside it, marked as made by a build.
+func newOutput(ctx context.Context, dest string) (*output, error) {
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	if err := removeLeftovers(dest); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	if err != nil {
+		return nil, err
+	}
+	o := &output{ctx: ctx, tmp: tmp}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		o.discard()
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+		o.discard()
+		return nil, err
+	}
+	return o, nil
+}
+
+// write writes one file, p relative to the output folder, slash-
+// separated. It fails once the build is cancelled.
+func (o *output) write(p string, b []byte) error {
+	if err := o.ctx.Err(); err != nil {
+		return err
+	}
+	if !filepath.IsLocal(filepath.FromSlash(p)) || p == Marker {
+		return diag.Errorf("refusing to write %q outside the output folder", p)
+	}
+	name := filepath.Join(o.tmp, filepath.FromSlash(p))
+	if dir := filepath.Dir(name); dir != o.tmp {
+		if _, made := o.dirs.Load(dir); !made {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			o.dirs.Store(dir, true)
+		}
+	}
+	return os.WriteFile(name, b, 0o644)
+}
+
+// discard removes the output folder.
+func (o *output) discard() { os.RemoveAll(o.tmp) }
 
 // writers is how many files Write writes at once.
 const writers = 8
@@ -256,49 +337,21 @@ const writers = 8
 // is removed first. When ctx is cancelled, Write stops, removes what it
 // wrote, and leaves dest as it was.
 func Write(ctx context.Context, dest string, files render.Files) (err error) {
-	parent := filepath.Dir(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	if err := removeLeftovers(dest); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	out, err := newOutput(ctx, dest)
 	if err != nil {
 		return err
 	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(tmp)
+			out.discard()
 		}
 	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
-		return err
-	}
-	// Make each folder once, parents first, then write the files from
-	// several goroutines: on most disks a build waits on system calls.
-	dirs := map[string]bool{}
 	for p := range files {
 		if !filepath.IsLocal(filepath.FromSlash(p)) || p == Marker {
 			return diag.Errorf("refusing to write %q outside the output folder", p)
 		}
-		for d := filepath.Dir(filepath.FromSlash(p)); d != "."; d = filepath.Dir(d) {
-			dirs[d] = true
-		}
 	}
-	sorted := make([]string, 0, len(dirs))
-	for d := range dirs {
-		sorted = append(sorted, d)
-	}
-	sort.Strings(sorted)
-	for _, d := range sorted {
-		if err := os.Mkdir(filepath.Join(tmp, d), 0o755); err != nil {
-			return err
-		}
-	}
+	// Several goroutines: on most disks a build waits on system calls.
 	paths := make(chan string)
 	errs := make(chan error, writers)
 	var wg sync.WaitGroup
@@ -308,7 +361,7 @@ func Write(ctx context.Context, dest string, files render.Files) (err error) {
 			defer wg.Done()
 			var first error
 			for p := range paths {
-				if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(p)), files[p], 0o644); err != nil && first == nil {
+				if err := out.write(p, files[p]); err != nil && first == nil {
 					first = err
 				}
 			}
@@ -334,7 +387,7 @@ send:
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return swap(tmp, dest)
+	return swap(out.tmp, dest)
 }
 
 // swap puts the folder tmp in dest's place and removes the old dest.

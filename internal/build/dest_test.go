@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"jalons/internal/render"
 	"jalons/internal/sitetest"
@@ -248,6 +249,35 @@ func TestInterrupted(t *testing.T) {
 	}
 	if left := leftovers(t, dest); len(left) > 0 {
 		t.Errorf("an interrupted build left %v", left)
+	}
+}
+
+// TestInterruptedWhileWriting: a build writes its files as it renders
+// them; cancelled at any moment, it leaves the output as it was and
+// nothing beside it. (The moments vary with the machine; the outcome may
+// not.)
+func TestInterruptedWhileWriting(t *testing.T) {
+	src := writeLargeSite(t, 300)
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(t.Context(), Options{Source: src, Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dest)
+	for _, after := range []time.Duration{0, time.Millisecond, 5 * time.Millisecond, 20 * time.Millisecond, 50 * time.Millisecond, 100 * time.Millisecond, 200 * time.Millisecond} {
+		ctx, cancel := context.WithCancel(t.Context())
+		timer := time.AfterFunc(after, cancel)
+		_, err := Build(ctx, Options{Source: src, Destination: dest})
+		timer.Stop()
+		cancel()
+		if err != nil && !errors.Is(err, context.Canceled) {
+			t.Errorf("Build cancelled after %v = %v; want context.Canceled or success", after, err)
+		}
+		if snapshot(t, dest) != before {
+			t.Errorf("a build cancelled after %v changed the output", after)
+		}
+		if left := leftovers(t, dest); len(left) > 0 {
+			t.Errorf("a build cancelled after %v left %v", after, left)
+		}
 	}
 }
 

@@ -49,8 +49,7 @@ func (r *renderer) data() []func() error {
 			if err != nil {
 				return fmt.Errorf("%s: %w", f.name, err)
 			}
-			r.add(f.name, b)
-			return nil
+			return r.add(f.name, b)
 		})
 	}
 	return jobs

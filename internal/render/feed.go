@@ -77,8 +77,7 @@ func (r *renderer) feed() []func() error {
 			if err != nil {
 				return err
 			}
-			r.add(f.file, b)
-			return nil
+			return r.add(f.file, b)
 		}
 	}
 	return jobs
@@ -186,7 +185,7 @@ type urlset struct {
 }
 
 // sitemap writes sitemap.xml and robots.txt.
-func (r *renderer) sitemap() {
+func (r *renderer) sitemap() error {
 	var set urlset
 	updated := r.updatedByPath()
 	for _, p := range r.pagePaths() {
@@ -202,8 +201,10 @@ func (r *renderer) sitemap() {
 	enc.Indent("", "  ")
 	enc.Encode(set)
 	buf.WriteString("\n")
-	r.add("sitemap.xml", buf.Bytes())
-	r.add("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.abs("sitemap.xml")+"\n"))
+	if err := r.add("sitemap.xml", buf.Bytes()); err != nil {
+		return err
+	}
+	return r.add("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.abs("sitemap.xml")+"\n"))
 }
 
 // updatedByPath gives the path of each item's page that has a
@@ -254,8 +255,7 @@ func (r *renderer) changesFeed() error {
 	if err != nil {
 		return err
 	}
-	r.add("changes.xml", b)
-	return nil
+	return r.add("changes.xml", b)
 }
 
 func (r *renderer) changesAtom(changes []*site.StatusChange) ([]byte, error) {

@@ -2,8 +2,9 @@
 // the theme's templates, the Atom feed, the sitemap, robots.txt, the open
 // data files, and the theme's and the site's static files.
 //
-// It writes nothing: Site returns a map of output path to bytes, and the
-// build package writes it. The same site gives the same bytes.
+// It writes nothing itself: Site returns a map of output path to bytes,
+// or gives each file to Options.Out as soon as it is made, and the build
+// package writes them. The same site gives the same bytes.
 //
 // # The theme contract
 //
@@ -223,6 +224,11 @@ type Options struct {
 	// Static is the site's static/ folder: its files that the site lists
 	// (site.Site.Static) are copied as they are.
 	Static fs.FS
+	// Out, when set, is given every file as soon as it is made (its
+	// bytes are reused once Out returns), and the Files that Site returns
+	// hold the paths only: a build writes while it renders, and holds no
+	// page in memory. Out is called from several goroutines at once.
+	Out func(path string, b []byte) error
 }
 
 type renderer struct {
@@ -238,6 +244,7 @@ type renderer struct {
 	tmpl      map[Kind]*template.Template
 	themeText []byte // every template, for the cache's keys
 	files     Files
+	out       func(path string, b []byte) error // see Options.Out
 	mu        sync.Mutex
 	slugs     sync.Map // name → slug.Make(name)
 	rows      sync.Map // action slug → its row of action-table (see actionRow)
@@ -264,6 +271,7 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 		theme:     theme,
 		siteTheme: siteTheme,
 		files:     Files{},
+		out:       opts.Out,
 	}
 	if err := r.parseTemplates(); err != nil {
 		return nil, err
@@ -276,12 +284,18 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 		if err != nil {
 			return nil, diag.Errorf("static/%s: %v", p, err)
 		}
-		r.add(p, b)
+		if err := r.add(p, b); err != nil {
+			return nil, err
+		}
 	}
-	r.add("css/axes.css", r.axisColors())
+	if err := r.add("css/axes.css", r.axisColors()); err != nil {
+		return nil, err
+	}
 	if s.Config.SecurityHeaders {
 		for p, b := range hostHeaders(s.Config.Base.Path) {
-			r.add(p, b)
+			if err := r.add(p, b); err != nil {
+				return nil, err
+			}
 		}
 	}
 	r.global = r.globalKey()
@@ -295,7 +309,9 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	if err := parallel(jobs); err != nil {
 		return nil, err
 	}
-	r.sitemap()
+	if err := r.sitemap(); err != nil {
+		return nil, err
+	}
 	return r.files, nil
 }
 
@@ -375,11 +391,18 @@ func (r *renderer) parseTemplates() error {
 	return errs.Err()
 }
 
-// add records an output file.
-func (r *renderer) add(p string, b []byte) {
+// add records an output file, or gives it to Out.
+func (r *renderer) add(p string, b []byte) error {
 	r.mu.Lock()
 	r.files[p] = b
+	if r.out != nil {
+		r.files[p] = nil
+	}
 	r.mu.Unlock()
+	if r.out != nil {
+		return r.out(p, b)
+	}
+	return nil
 }
 
 // copyTheme copies the theme's static/ folder (the default theme's,
@@ -405,34 +428,40 @@ func (r *renderer) copyTheme(theme fs.FS) error {
 		if err != nil {
 			return diag.Errorf("the theme: %v", err)
 		}
-		r.add(strings.TrimPrefix(p, "static/"), b)
-		return nil
+		return r.add(strings.TrimPrefix(p, "static/"), b)
 	})
 }
 
 // buffers are reused from page to page: a page is made in a buffer grown
-// by earlier pages, then copied out at its size.
+// by earlier pages, then written out, or copied out at its size.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// execute renders one page with its kind's template.
-func (r *renderer) execute(p *Page) ([]byte, error) {
-	buf := buffers.Get().(*bytes.Buffer)
-	defer buffers.Put(buf)
-	buf.Reset()
+// execute renders one page with its kind's template into buf.
+func (r *renderer) execute(buf *bytes.Buffer, p *Page) error {
 	if err := r.tmpl[p.Kind].ExecuteTemplate(buf, "layouts/base.html", p); err != nil {
-		return nil, r.problem(err)
+		return r.problem(err)
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	return nil
 }
 
-// addPage records a page, which no file of static/ may stand in for.
+// addPage records a page, which no file of static/ may stand in for, or
+// gives it to Out.
 func (r *renderer) addPage(file string, page []byte) error {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if _, clash := r.files[file]; clash {
+	_, clash := r.files[file]
+	if !clash {
+		r.files[file] = page
+		if r.out != nil {
+			r.files[file] = nil
+		}
+	}
+	r.mu.Unlock()
+	if clash {
 		return diag.Errorf("static/%s has the path of a page the site builds: rename or move it", file)
 	}
-	r.files[file] = page
+	if r.out != nil {
+		return r.out(file, page)
+	}
 	return nil
 }
 
@@ -576,6 +605,8 @@ func (r *renderer) item(p *Page, body, prefix, file string) error {
 		// The body is an item's, whose file the view holds.
 		k = key(r.global, p)
 	}
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
 	page, err := r.cached(file, k, func() ([]byte, error) {
 		if p.Kind == KindHome && r.site.Home != nil {
 			body = r.site.Home.Src.Body
@@ -587,7 +618,14 @@ func (r *renderer) item(p *Page, body, prefix, file string) error {
 			}
 			p.Body = html
 		}
-		return r.execute(p)
+		buf.Reset()
+		if err := r.execute(buf, p); err != nil {
+			return nil, err
+		}
+		if r.cache == nil && r.out != nil {
+			return buf.Bytes(), nil // written before buf is used again
+		}
+		return bytes.Clone(buf.Bytes()), nil
 	})
 	if err != nil {
 		return err
