@@ -67,7 +67,7 @@ func (c *Cache) Changed(paths []string, all bool) { c.Content.Changed(paths, all
 type Result struct {
 	Site     *site.Site
 	Files    render.Files // after Build, which writes them as they are made: the paths only
-	Pages    int // HTML pages
+	Pages    int          // HTML pages
 	Duration time.Duration
 }
 
