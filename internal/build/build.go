@@ -316,8 +316,11 @@ func (o *output) write(p string, b []byte) error {
 	name := filepath.Join(o.tmp, filepath.FromSlash(p))
 	if dir := filepath.Dir(name); dir != o.tmp {
 		if _, made := o.dirs.Load(dir); !made {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
+			// One call when the parent is there, as it mostly is.
+			if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					return err
+				}
 			}
 			o.dirs.Store(dir, true)
 		}
