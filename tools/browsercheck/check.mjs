@@ -178,21 +178,31 @@ function changedPixels(pngA, pngB) {
 
 // ------------------------------------------------------------------- server
 
-// Serves dir under base on 127.0.0.1 and a free port. Directories serve their
-// index.html (a directory without trailing slash is redirected, as static
-// hosts do); anything else, or outside base, gets the site's 404.html, 404.
+// Serves dir under base on 127.0.0.1 and port (0: a free one). Directories
+// serve their index.html (a directory without trailing slash is redirected,
+// as static hosts do); anything else, or outside base, gets the site's
+// 404.html, 404.
 // csp, when set, is sent as the Content-Security-Policy of every answer:
 // a page that breaks it logs a console error, which fails the page.
-function serve(dir, base, csp) {
+// Text files are sent gzipped to a client that accepts it, as hosts do, so
+// that what the browser loads weighs what a resident downloads.
+function serve(dir, base, csp, port = 0) {
   const notFound = path.join(dir, '404.html');
+  const gzipped = new Map(); // file → its gzipped body, made once
   const server = http.createServer(async (req, res) => {
     const send = async (status, file) => {
       const headers = { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' };
       if (csp) headers['Content-Security-Policy'] = csp;
       let body = status === 404 ? 'not found\n' : '';
       if (file) {
-        body = await fsp.readFile(file);
-        headers['Content-Type'] = CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+        const type = CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+        headers['Content-Type'] = type;
+        headers.Vary = 'Accept-Encoding';
+        if (/^(text\/|application\/(json|xml|manifest)|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+          if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(await fsp.readFile(file)));
+          body = gzipped.get(file);
+          headers['Content-Encoding'] = 'gzip';
+        } else body = await fsp.readFile(file);
       }
       headers['Content-Length'] = Buffer.byteLength(body);
       res.writeHead(status, headers);
@@ -221,7 +231,7 @@ function serve(dir, base, csp) {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
+    server.listen(port, '127.0.0.1', () => resolve(server));
   });
 }
 
@@ -256,6 +266,31 @@ function runVnu(dir) {
       }));
     });
   });
+}
+
+// ------------------------------------------------------------- page weight
+
+// Starts counting what page loads; done() waits for two frames after the
+// load event, stops counting and resolves to {bytes, requests: [{url,
+// bytes}]}: the bodies as they came over the network (gzipped where the
+// server gzips), the document included. Call it before page.goto.
+function firstViewWeight(page) {
+  const finished = [];
+  const onFinished = (req) => finished.push(req);
+  page.on('requestfinished', onFinished);
+  return {
+    async done() {
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      page.off('requestfinished', onFinished);
+      const requests = [];
+      for (const req of finished) {
+        if (!/^https?:/.test(req.url())) continue;
+        const s = await req.sizes().catch(() => null);
+        requests.push({ url: req.url(), bytes: s ? s.responseBodySize : 0 });
+      }
+      return { bytes: requests.reduce((n, r) => n + r.bytes, 0), requests };
+    },
+  };
 }
 
 // ------------------------------------------------------------ in-page code
@@ -770,4 +805,4 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   });
 }
 
-export { serve, decodePng, changedPixels, fileToUrlPath };
+export { serve, decodePng, changedPixels, fileToUrlPath, firstViewWeight, CHROMIUM, CHROMIUM_ARGS };
