@@ -49,9 +49,8 @@ try {
     for (const width of [375, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'fr-FR', serviceWorkers: 'block' });
       const page = await context.newPage();
-      const weigh = firstViewWeight(page);
       await page.goto(url, { waitUntil: 'load', timeout: 30000 });
-      const w = await weigh.done();
+      const w = await firstViewWeight(page);
       const file = path.join(out, `${name}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
