@@ -2,8 +2,9 @@
 # Lighthouse on the example site as a resident's phone gets it: built,
 # served gzipped under /projet-social/, mobile profile, in Debian's
 # chromium. Prints the four scores of the home page, the first axis page
-# and the first action page with a chart; exits 1 if one is under performance 95 or under 100 for
-# accessibility, best practices or SEO. Needs install.sh to have run.
+# and the first action page with a chart; exits 1 if one is under
+# performance 95 or under 100 for accessibility, best practices or SEO.
+# Needs install.sh to have run.
 # Reports go to tools/browsercheck/artifacts/lighthouse/. Options (--runs N,
 # --out DIR) are passed to lighthouse.mjs.
 set -euo pipefail
