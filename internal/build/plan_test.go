@@ -149,7 +149,9 @@ func TestPlanPages(t *testing.T) {
 		}},
 		{"en", "index.html", []string{
 			"— 2 of 2 actions measured</span>",
-			"2 actions, 1 axis, 1 late.",
+			`<span class="fig-note">2 of 2 actions measured</span>`,
+			`<li class="fig fig-late"><span class="fig-n">1</span> <span class="fig-l">late action</span></li>`,
+			"2 actions in 1 axis, including 1 planned.",
 			`<li><time datetime="2027-09-01">1 September 2027</time> – Bilan <span class="meta">(<a href="/projet-social/actions/passerelle/">Classe passerelle</a>)</span></li>`,
 		}},
 		{"fr", "indicateurs/index.html", []string{

@@ -45,6 +45,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"status":   l.Status,
 		"change":   l.Change,
 		"plural":   l.Plural,
+		"noun":     l.Noun,
 		"list":     l.List,
 		"lang":     func() string { return string(l.lang) },
 		"url":      r.url,
@@ -133,6 +134,7 @@ func (r *renderer) funcs() template.FuncMap {
 			return strings.Join(out, " ")
 		},
 		"statuses": func() []content.Status { return content.Statuses },
+		"countsOf": func(c site.Counts, codes ...string) string { return countsOf(c, l, codes) },
 		"statusIs": func(p *content.Status, s content.Status) bool { return p != nil && *p == s },
 		"firstNews": func(s *site.Site, n int) []*site.News {
 			return s.News[:min(n, len(s.News))]
@@ -168,6 +170,20 @@ func hasCharts(p *Page) bool {
 		}
 	}
 	return false
+}
+
+// countsOf lists the statuses named by codes that count actions, in
+// words: "1 à venir, 1 suspendue et 1 abandonnée".
+func countsOf(c site.Counts, l *locale, codes []string) string {
+	var out []string
+	for _, code := range codes {
+		for _, s := range content.Statuses {
+			if s.Code() == code && c[s] > 0 {
+				out = append(out, l.Plural(c[s], "fig."+code))
+			}
+		}
+	}
+	return l.List(out)
 }
 
 // Part is a status's share of a status mix.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"jalons/internal/config"
 	"jalons/internal/site"
 )
 
@@ -36,6 +37,29 @@ func TestMix(t *testing.T) {
 			}
 			if got != nil && sum != 100 {
 				t.Errorf("mix(%v) widths add up to %d; want 100", tt.in, sum)
+			}
+		})
+	}
+}
+
+func TestCountsOf(t *testing.T) {
+	// Counts are indexed planned, in progress, done, suspended, abandoned.
+	tests := []struct {
+		lang string
+		in   site.Counts
+		want string
+	}{
+		{"fr", site.Counts{}, ""},
+		{"fr", site.Counts{1, 4, 6, 1, 1}, "1 à venir, 1 suspendue et 1 abandonnée"},
+		{"fr", site.Counts{0, 4, 6, 2, 0}, "2 suspendues"},
+		{"fr", site.Counts{3, 0, 0, 0, 2}, "3 à venir et 2 abandonnées"},
+		{"en", site.Counts{2, 0, 0, 1, 0}, "2 planned and 1 suspended"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.lang, tt.in), func(t *testing.T) {
+			got := countsOf(tt.in, newLocale(config.Language(tt.lang)), []string{"planned", "suspended", "abandoned"})
+			if got != tt.want {
+				t.Errorf("countsOf(%v) = %q; want %q", tt.in, got, tt.want)
 			}
 		})
 	}

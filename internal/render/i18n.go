@@ -143,10 +143,16 @@ func (l *locale) Change(c *site.Change) string {
 
 // Plural picks the singular or plural key for n: "1 action", "3 actions".
 func (l *locale) Plural(n int, key string) string {
+	return l.Number(float64(n)) + " " + l.Noun(n, key)
+}
+
+// Noun is the singular or plural word of key for n, without n: "action",
+// "actions réalisées".
+func (l *locale) Noun(n int, key string) string {
 	if n > 1 || (n == 0 && l.lang == "en") {
 		key += ".n"
 	}
-	return l.Number(float64(n)) + " " + l.T(key)
+	return l.T(key)
 }
 
 // Measured says how many actions an average counts, out of how many:
@@ -321,6 +327,21 @@ var frWords = map[string]string{
 	"milestone.upcoming": "À venir",
 	"late":               "En retard",
 	"lateCount":          "en retard",
+	"fig.done":           "action réalisée",
+	"fig.done.n":         "actions réalisées",
+	"fig.in_progress":    "action en cours",
+	"fig.in_progress.n":  "actions en cours",
+	"fig.late":           "action en retard",
+	"fig.late.n":         "actions en retard",
+	"fig.planned":        "à venir",
+	"fig.planned.n":      "à venir",
+	"fig.suspended":      "suspendue",
+	"fig.suspended.n":    "suspendues",
+	"fig.abandoned":      "abandonnée",
+	"fig.abandoned.n":    "abandonnées",
+	"inAxes":             "dans",
+	"including":          "dont",
+	"aboutProject":       "Le projet",
 	"outOfDate":          "À actualiser",
 	"expectedOn":         "valeur attendue depuis le",
 	"fewerThan":          "moins de %s",
@@ -500,6 +521,21 @@ var enWords = map[string]string{
 	"milestone.upcoming": "Upcoming",
 	"late":               "Late",
 	"lateCount":          "late",
+	"fig.done":           "action done",
+	"fig.done.n":         "actions done",
+	"fig.in_progress":    "action in progress",
+	"fig.in_progress.n":  "actions in progress",
+	"fig.late":           "late action",
+	"fig.late.n":         "late actions",
+	"fig.planned":        "planned",
+	"fig.planned.n":      "planned",
+	"fig.suspended":      "suspended",
+	"fig.suspended.n":    "suspended",
+	"fig.abandoned":      "abandoned",
+	"fig.abandoned.n":    "abandoned",
+	"inAxes":             "in",
+	"including":          "including",
+	"aboutProject":       "The project",
 	"outOfDate":          "Update due",
 	"expectedOn":         "a new value was due on",
 	"fewerThan":          "fewer than %s",

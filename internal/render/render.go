@@ -63,7 +63,8 @@
 //	                      numbers as the language writes them
 //	value INDICATOR VALUE a value, or "moins de 5" when it is masked
 //	status STATUS         "En cours"; change CHANGE: a status change
-//	plural N KEY          "3 actions"
+//	plural N KEY          "3 actions"; noun N KEY: the word alone, "actions"
+//	countsOf COUNTS CODE… "1 à venir et 2 suspendues": the statuses named
 //	measured N OF         "9 actions mesurées sur 13"
 //	list STRINGS          "a, b et c"
 //	lang                  "fr" or "en"

@@ -44,6 +44,19 @@ const FOCUS_STOPS = 3;        // Tab stops checked for a visible focus indicator
 const MAX_NODES_PER_RULE = 10; // axe offending elements printed per rule and page
 const SNIPPET = 120;           // html snippets are cut to this many characters
 
+// The chart library: loaded only when a chart is about to come into view.
+// A chart is below the fold when its top is more than FOLD_MARGIN px
+// under the first view (a loader may start a little ahead of the reader).
+const CHART_LIBRARY = /\/echarts[^/]*\.js$/;
+const FOLD_MARGIN = 400;
+// The org chart's labels (nested lists drawn as a tree by the theme).
+const ORG_LABELS = '.org-tree .org-node';
+// Page weight: what a page's first view loads (HTML, style sheets,
+// scripts, icon, images and fonts, as the network carried them, before
+// any scroll; the chart library excepted), by kind of page.
+const KB = 1024;
+const BUDGETS = { home: 100 * KB, axis: 100 * KB, action: 100 * KB, indicator: 100 * KB, list: 100 * KB, other: 100 * KB };
+
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -176,23 +189,50 @@ function changedPixels(pngA, pngB) {
   return n;
 }
 
+// The kind of a page, from its path under the base path (Jalons's
+// sections, French or English): home, axis, action, indicator, list (a
+// section, a status, a territory or a public with its actions) or other.
+function pageKind(rel) {
+  const segs = rel.replace(/index\.html$/, '').split('/').filter(Boolean);
+  if (!segs.length) return 'home';
+  if (segs.length === 1) return /\.html$/.test(segs[0]) ? 'other' : 'list';
+  if (segs.length === 2 && segs[0] === 'axes') return 'axis';
+  if (segs.length === 2 && segs[0] === 'actions') return 'action';
+  if (segs.length === 2 && /^indica[a-z]+$/.test(segs[0])) return 'indicator';
+  if (['actions', 'territoires', 'territories', 'publics', 'audiences'].includes(segs[0])) return 'list';
+  return 'other';
+}
+
 // ------------------------------------------------------------------- server
 
-// Serves dir under base on 127.0.0.1 and a free port. Directories serve their
-// index.html (a directory without trailing slash is redirected, as static
-// hosts do); anything else, or outside base, gets the site's 404.html, 404.
+// Serves dir under base on 127.0.0.1 and port (0: a free one). Directories
+// serve their index.html (a directory without trailing slash is redirected,
+// as static hosts do); anything else, or outside base, gets the site's
+// 404.html, 404.
 // csp, when set, is sent as the Content-Security-Policy of every answer:
 // a page that breaks it logs a console error, which fails the page.
-function serve(dir, base, csp) {
+// Text files are sent gzipped to a client that accepts it, as hosts do, so
+// that what the browser loads weighs what a resident downloads.
+// seen, when set, is called with every request, as the server gets it
+// (playwright does not report a browser's requests for /favicon.ico).
+function serve(dir, base, csp, port = 0, seen = null) {
   const notFound = path.join(dir, '404.html');
+  const gzipped = new Map(); // file → its gzipped body, made once
   const server = http.createServer(async (req, res) => {
+    seen?.(req);
     const send = async (status, file) => {
       const headers = { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' };
       if (csp) headers['Content-Security-Policy'] = csp;
       let body = status === 404 ? 'not found\n' : '';
       if (file) {
-        body = await fsp.readFile(file);
-        headers['Content-Type'] = CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+        const type = CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+        headers['Content-Type'] = type;
+        headers.Vary = 'Accept-Encoding';
+        if (/^(text\/|application\/(json|xml|manifest)|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+          if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(await fsp.readFile(file)));
+          body = gzipped.get(file);
+          headers['Content-Encoding'] = 'gzip';
+        } else body = await fsp.readFile(file);
       }
       headers['Content-Length'] = Buffer.byteLength(body);
       res.writeHead(status, headers);
@@ -221,7 +261,7 @@ function serve(dir, base, csp) {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
+    server.listen(port, '127.0.0.1', () => resolve(server));
   });
 }
 
@@ -256,6 +296,20 @@ function runVnu(dir) {
       }));
     });
   });
+}
+
+// ------------------------------------------------------------- page weight
+
+// What the page loaded up to now, two frames after it is called (call it
+// once the load event has fired, before any scroll): {bytes, requests:
+// [{url, bytes}]}, each body as the network carried it (gzipped where the
+// server gzips: Resource Timing's encodedBodySize), the document included.
+async function firstViewWeight(page) {
+  const requests = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+    resolve([...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .filter((e) => /^https?:/.test(e.name)).map((e) => ({ url: e.name, bytes: e.encodedBodySize })));
+  }))));
+  return { bytes: requests.reduce((n, r) => n + r.bytes, 0), requests };
 }
 
 // ------------------------------------------------------------ in-page code
@@ -325,6 +379,24 @@ function inPageOverflow(describe) {
   return { sw, vw, what, worst: worst ? new Function(`return (${describe})`)()(worst) : null, right: Math.round(right) };
 }
 
+// The boxes among those of selector that overlap another (by more than a
+// pixel each way): [[a, b], …], described.
+function inPageOverlaps([selector, describe]) {
+  const d = new Function(`return (${describe})`)();
+  const els = [...document.querySelectorAll(selector)].filter((e) => e.getClientRects().length);
+  const boxes = els.map((e) => e.getBoundingClientRect());
+  const out = [];
+  for (let i = 0; i < els.length; i++) {
+    for (let j = i + 1; j < els.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 1 && h > 1) out.push([d(els[i]), d(els[j]), Math.round(w), Math.round(h)]);
+    }
+  }
+  return { count: els.length, overlaps: out };
+}
+
 // The focused element: what it is, where it is, and its computed focus style.
 function inPageFocused(describe) {
   const el = document.activeElement;
@@ -382,10 +454,27 @@ async function runAxe(page, fail, { seen = new Set(), note = '' } = {}) {
   return seen;
 }
 
-// One check run of a page: loads it fresh at 375 px (reflow), then at
-// 1280 px checks the skip link, focus, axe, and collects its links.
-// fail(check, rule, message, element) records a failure.
-async function checkPage(page, url, fail) {
+// One check run of a page: loads it fresh at 375 px (weight, icon,
+// charts, reflow, org chart), then at 1280 px checks the org chart, the
+// skip link, focus, axe, and collects its links. fail(check, rule,
+// message, element) records a failure; kind is the page's kind
+// (pageKind).
+async function checkPage(page, url, fail, kind = 'other') {
+  // Requests for the chart library, and whether the page had been
+  // scrolled to its charts then.
+  const library = { requests: [], scrolled: false };
+  const onRequest = (req) => {
+    if (CHART_LIBRARY.test(new URL(req.url()).pathname)) library.requests.push({ url: req.url(), scrolled: library.scrolled });
+  };
+  page.on('request', onRequest);
+  try {
+    return await inspectPage(page, url, fail, kind, library);
+  } finally {
+    page.off('request', onRequest);
+  }
+}
+
+async function inspectPage(page, url, fail, kind, library) {
   const describe = inPageDescribe.toString();
   const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   // The page is loaded at phone width, as a phone user would get it.
@@ -393,13 +482,41 @@ async function checkPage(page, url, fail) {
   const resp = await page.goto(url, { waitUntil: 'load', timeout: 30000 });
   if (!resp) fail('request', 'document', 'no response');
   else if (resp.status() >= 400) fail('request', `http-${resp.status()}`, `page itself answered ${resp.status()}`);
-  await frames();
+  const first = await firstViewWeight(page);
+
+  // Weight: the first view, as the network carried it, within the
+  // budget of the page's kind.
+  const counted = first.requests.filter((r) => !CHART_LIBRARY.test(new URL(r.url).pathname));
+  const weight = { kind, bytes: counted.reduce((n, r) => n + r.bytes, 0), requests: counted.length };
+  if (weight.bytes > BUDGETS[kind]) {
+    const heaviest = [...counted].sort((a, b) => b.bytes - a.bytes).slice(0, 3)
+      .map((r) => `${new URL(r.url).pathname} ${(r.bytes / KB).toFixed(1)} KB`).join(', ');
+    fail('weight', 'budget', `first view weighs ${(weight.bytes / KB).toFixed(1)} KB gzipped in ${counted.length} requests; the budget of a page of kind "${kind}" is ${BUDGETS[kind] / KB} KB (heaviest: ${heaviest})`);
+  }
+
+  // Icon: a page that declares none makes browsers ask for /favicon.ico
+  // (headless Chromium does not, so the declaration is checked).
+  if (!(await page.$('link[rel~="icon" i][href]'))) {
+    fail('icon', 'none', 'the page declares no icon (<link rel="icon" href="…">): browsers then ask the host for /favicon.ico');
+  }
 
   // Charts: every [data-chart] element gets a drawing (svg or canvas) of
   // non-zero size once the page's scripts have run and it has been
-  // scrolled into view (js/charts.js loads ECharts only then).
-  const charts = await page.$$eval('[data-chart]', (els) => els.map((e) => e.id));
-  for (const id of charts) {
+  // scrolled into view (js/charts.js loads ECharts only then). The chart
+  // library is not loaded before a chart comes near the view, nor ever on
+  // a page without a chart.
+  const charts = await page.$$eval('[data-chart]', (els) => els.map((e) => ({ id: e.id, top: Math.round(e.getBoundingClientRect().top + window.scrollY) })));
+  const firstTop = Math.min(...charts.map((c) => c.top));
+  const below = charts.length > 0 && firstTop > MOBILE.height + FOLD_MARGIN;
+  const early = library.requests.filter((l) => !l.scrolled);
+  if (below && early.length) {
+    fail('chart', 'library-before-scroll', `the chart library ${new URL(early[0].url).pathname} is loaded before any scroll, though the first chart is ${firstTop} px down (the view is ${MOBILE.height} px tall)`);
+  }
+  if (!charts.length && library.requests.length) {
+    fail('chart', 'library-without-chart', `the chart library ${new URL(library.requests[0].url).pathname} is loaded on a page without a chart`);
+  }
+  library.scrolled = true;
+  for (const { id } of charts) {
     try {
       await page.evaluate((cid) => document.getElementById(cid)?.scrollIntoView(), id);
       await page.waitForFunction((cid) => {
@@ -412,6 +529,18 @@ async function checkPage(page, url, fail) {
       fail('chart', 'not-drawn', `chart #${id} has no drawing of non-zero size`, `#${id}`);
     }
   }
+  if (below && !library.requests.length) {
+    fail('chart', 'library-not-loaded', `no request for the chart library (${CHART_LIBRARY}) after scrolling to the chart, ${firstTop} px down`);
+  }
+
+  // The org chart's labels never overlap, on a phone or a wide screen.
+  const overlaps = async (width) => {
+    const o = await page.evaluate(inPageOverlaps, [ORG_LABELS, describe]);
+    for (const [a, b, w, h] of o.overlaps.slice(0, MAX_NODES_PER_RULE)) {
+      fail('orgchart', 'overlap', `at ${width} px, two labels of the org chart overlap by ${w} × ${h} px`, `${trunc(a.html, 60)} / ${trunc(b.html, 60)}`);
+    }
+  };
+  await overlaps(MOBILE.width);
 
   // c: reflow at 375 px.
   const o = await page.evaluate(inPageOverflow, describe);
@@ -424,6 +553,7 @@ async function checkPage(page, url, fail) {
   // Tab is still the first Tab of a fresh load.
   await page.setViewportSize(DESKTOP);
   await frames();
+  await overlaps(DESKTOP.width);
 
   // d + e: Tab from a fresh load; the first stop must be the skip link, and
   // each of the first FOCUS_STOPS stops must visibly change when focused.
@@ -473,7 +603,7 @@ async function checkPage(page, url, fail) {
   // f (collection): ids and references, checked by the caller once per site.
   const collected = await page.evaluate(inPageCollect);
 
-  return { ...collected, axeSeen };
+  return { ...collected, axeSeen, weight };
 }
 
 // ------------------------------------------------------------------- a site
@@ -494,7 +624,18 @@ async function checkSite(browser, site, opts) {
   };
 
   const vnuPromise = runVnu(site.dir); // runs while the browser works
-  const server = await serve(site.dir, site.base, opts.csp);
+  // A browser asks for /favicon.ico when a page declares no icon, and
+  // playwright does not report that request: the server tells, with the
+  // page that asked (its Referer; the link check below asks without one).
+  const FAVICON = /\/favicon\.ico$/;
+  const favicon = (req) => {
+    const p = req.url.split('?')[0];
+    if (!FAVICON.test(p) || !req.headers.referer) return;
+    let page;
+    try { page = new URL(req.headers.referer).pathname; } catch { return; }
+    record(page, 'icon', 'favicon-ico', `request to ${p}: declare the site's icon with <link rel="icon" href="…">`);
+  };
+  const server = await serve(site.dir, site.base, opts.csp, 0, favicon);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const files = await listHtml(site.dir);
   for (const rel of files) pages.set(fileToUrlPath(site.base, rel), { url: fileToUrlPath(site.base, rel), file: rel, failures: [] });
@@ -531,11 +672,11 @@ async function checkSite(browser, site, opts) {
     });
     page.on('requestfailed', (req) => {
       if (external.has(req.url()) || tab.bad.has(req.url())) return; // already reported
-      // Chromium gives up the icon of a page that answered 404 (the site's
-      // 404.html, checked under a missing address), at times after the
-      // check of that page: not the site's fault. A missing icon answers
-      // 404, which the response check reports.
-      if (req.failure()?.errorText === 'net::ERR_ABORTED' && /\/favicon\.svg$/.test(req.url())) return;
+      // Chromium gives up the icon of a page (a request of type "other")
+      // when it leaves the page early, at times after the check of that
+      // page: not the site's fault. A missing icon answers 404, which the
+      // response check reports.
+      if (req.failure()?.errorText === 'net::ERR_ABORTED' && req.resourceType() === 'other' && /\.(svg|png|ico|gif|webp|jpe?g)$/i.test(new URL(req.url()).pathname)) return;
       fail('request', 'failed', `${req.method()} ${req.url()} failed: ${req.failure()?.errorText}`);
     });
     page.on('response', (res) => {
@@ -565,7 +706,8 @@ async function checkSite(browser, site, opts) {
     tab.current = urlPath;
     const url = origin + urlPath;
     try {
-      const c = await checkPage(tab.page, url, (...a) => record(urlPath, ...a));
+      const c = await checkPage(tab.page, url, (...a) => record(urlPath, ...a), pageKind(pages.get(urlPath).file));
+      pages.get(urlPath).weight = c.weight;
       idsByUrl.set(url, new Set(c.ids));
       refsByUrl.set(url, c.refs);
       axeSeen.set(urlPath, c.axeSeen);
@@ -601,6 +743,7 @@ async function checkSite(browser, site, opts) {
       if (!ref.url) { record(pagePath, 'links', 'bad-url', `unparsable URL "${ref.raw}" in <${ref.tag} ${ref.attr}>`); continue; }
       const u = new URL(ref.url);
       if (u.origin !== origin) continue; // external links are not followed (no network here)
+      if (FAVICON.test(u.pathname)) record(pagePath, 'icon', 'favicon-ico', `<${ref.tag} ${ref.attr}="${ref.raw}"> asks for ${u.pathname}: declare the site's icon with <link rel="icon" href="…"> under another name`);
       const frag = u.hash.slice(1);
       u.hash = '';
       const key = u.href;
@@ -718,6 +861,11 @@ async function checkSite(browser, site, opts) {
   const loose = failures.filter((f) => f.check !== 'vnu' && !pages.has(f.page)).length;
   if (loose) result.failed += 1;
   console.log(`${site.name}: ${pageList.length} pages checked, ${pageList.filter((p) => p.failures.length).length} with failures; vnu: ${vnuFailures.length} errors (${result.seconds.toFixed(1)} s)`);
+  // The heaviest first view of each kind of page, against its budget.
+  const heaviest = {};
+  for (const p of pageList) if (p.weight && p.weight.bytes > (heaviest[p.weight.kind]?.bytes ?? -1)) heaviest[p.weight.kind] = { ...p.weight, page: p.url };
+  result.heaviest = heaviest;
+  console.log(`${site.name}: heaviest first view, gzipped: ${Object.entries(heaviest).map(([k, w]) => `${k} ${(w.bytes / KB).toFixed(1)}/${BUDGETS[k] / KB} KB`).join(', ')}`);
   return result;
 }
 
@@ -770,4 +918,4 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   });
 }
 
-export { serve, decodePng, changedPixels, fileToUrlPath };
+export { serve, decodePng, changedPixels, fileToUrlPath, firstViewWeight, pageKind, CHROMIUM, CHROMIUM_ARGS };

@@ -5,7 +5,8 @@
 #   - Debian's chromium (never a browser downloaded by a tool),
 #   - a Java runtime for the Nu HTML Checker, only if `java` is absent,
 #   - libxml2-utils (xmllint, used by the Go tests for feed/sitemap well-formedness),
-#   - the npm packages pinned in package-lock.json, without install scripts
+#   - the npm packages pinned in package-lock.json (lighthouse among them,
+#     for lighthouse.sh), without install scripts
 #     (vnu-jar's postinstall would try to download a Java runtime).
 #
 # Output: nothing but errors, then one summary line.
@@ -47,4 +48,4 @@ fi
 cd "$here"
 quiet npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
-echo "browsercheck install: chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), java $(java -version 2>&1 | awk -F'"' 'NR==1{print $2}'), $(node -p "const l=require('./package-lock.json').packages; ['playwright-core','axe-core','vnu-jar'].map(n=>n+' '+l['node_modules/'+n].version).join(', ')")${pkgs:+ (apt: ${pkgs[*]})}"
+echo "browsercheck install: chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), java $(java -version 2>&1 | awk -F'"' 'NR==1{print $2}'), $(node -p "const l=require('./package-lock.json').packages; ['playwright-core','axe-core','vnu-jar','lighthouse'].map(n=>n+' '+l['node_modules/'+n].version).join(', ')")${pkgs:+ (apt: ${pkgs[*]})}"

@@ -43,8 +43,12 @@ grep -q "Executing inline script violates the following Content Security Policy"
 grep -q "Applying inline style violates the following Content Security Policy" "$out/csp-inline.log" ||
   problem "inline style under a strict CSP: output does not name the violation"
 
-# 3. Broken site: exit 1 and every planted mistake named.
-node check.mjs --out "$out/broken" broken=testdata/broken >"$out/broken.log" 2>&1
+# 3. Broken site: exit 1 and every planted mistake named. Its heavy page
+# loads an image of 150 KB that does not compress, written here rather
+# than kept in git.
+cp -R testdata/broken "$out/broken-site"
+head -c 153600 /dev/urandom >"$out/broken-site/images/lourde.png"
+node check.mjs --out "$out/broken" broken="$out/broken-site" >"$out/broken.log" 2>&1
 rc=$?
 [ "$rc" -eq 1 ] || problem "broken site: want exit 1, got $rc"
 expect() { # expect LABEL REGEX
@@ -62,6 +66,12 @@ expect "the horizontal scrolling at 375 px" '\[reflow\] horizontal-scroll: .*p\.
 expect "the missing fragment target" '\[links\] fragment: .*nulle-part'
 expect "the missing 404 page" '\[site\] 404'
 expect "the chart never drawn" '\[chart\] not-drawn: chart #chart-vide'
+expect "the request to /favicon.ico" '/autre/: \[icon\] favicon-ico: <img src="/favicon\.ico"> asks for /favicon\.ico'
+expect "the page that declares no icon" '/gouvernance/: \[icon\] none'
+expect "overlapping org chart labels at 375 px" '/gouvernance/: \[orgchart\] overlap: at 375 px'
+expect "overlapping org chart labels at 1280 px" '/gouvernance/: \[orgchart\] overlap: at 1280 px'
+expect "the chart library loaded before scrolling" '/graphique/: \[chart\] library-before-scroll: .*echarts\.min\.js'
+expect "the page over its weight budget" '/lourde/: \[weight\] budget: first view weighs 1[5-9][0-9]\.[0-9] KB'
 expect "the closing line" '^browsercheck: [0-9]+ passed, [1-9][0-9]* failed$'
 
 secs=$(($(date +%s) - start))
