@@ -72,7 +72,9 @@ try {
     fs.writeFileSync(path.join(out, `${label}.html`), res.report[1]);
     const scores = Object.keys(TARGETS).map((c) => [c, Math.round(lhr.categories[c].score * 100)]);
     const low = scores.filter(([c, s]) => s < TARGETS[c]);
-    under += low.length;
+    // The performance score follows the machine's speed: where it is
+    // shared (CI), LIGHTHOUSE_PERF=warn says it without failing.
+    under += low.filter(([c]) => !(c === 'performance' && process.env.LIGHTHOUSE_PERF === 'warn')).length;
     const metric = (id) => lhr.audits[id]?.displayValue || '?';
     console.log(`${base}${p.replace(/^\//, '')}: ${scores.map(([c, s]) => `${c} ${s}`).join(', ')}` +
       ` (FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}; performance of the ${runs} runs: ${spread})` +
