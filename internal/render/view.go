@@ -374,7 +374,7 @@ func (h *hasher) uint(u uint64) {
 
 func (h *hasher) string(s string) {
 	h.uint(uint64(len(s)))
-	h.h.WriteString(s)
+	h.uint(maphash.String(seed, s)) // hashed where it lies, not copied
 }
 
 func (h *hasher) value(v reflect.Value) {
