@@ -50,7 +50,7 @@ timed() {
     head -20 "$tmp/err" "$tmp/time" >&2
     exit 1
   }
-  pages=$(awk '/ pages and / { print $2 }' "$tmp/out")
+  pages=$(awk '/ pages (and|et) / { print $2 }' "$tmp/out") # English or French site
   awk -v pages="$pages" '
     /Elapsed \(wall clock\)/ { n = split($NF, p, ":"); for (i = 1; i <= n; i++) wall = wall * 60 + p[i] }
     /User time/ { cpu += $NF }
@@ -129,7 +129,7 @@ if [ "$serve_n" != 0 ]; then
     sleep 0.3 # let the watcher settle before the next save
   done
   edit_ms=$(median <"$tmp/edits")
-  rebuild_ms=$(grep -o 'changed: built [0-9]* pages in [0-9.]*[mµ]*s' "$tmp/serve.log" |
+  rebuild_ms=$(grep -E 'changed|modifi' "$tmp/serve.log" | grep -oE 'pages (in|construites en) [0-9.]*[mµ]*s' |
     awk '{ t = $NF; if (t ~ /ms$/) v = t + 0; else if (t ~ /µs$/) v = t / 1000; else v = t * 1000; print v }' | median || true)
   rss_mb=$(awk '/VmRSS/ { printf "%.0f", $2 * 1024 / 1e6 }' "/proc/$server/status")
   kill "$server"
