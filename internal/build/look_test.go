@@ -246,3 +246,30 @@ func TestIdentity(t *testing.T) {
 		})
 	}
 }
+
+// TestEnglishPlanInTime checks the plan in time on the English test site,
+// as the browser gate sees it: an action's milestones in words (done, late,
+// upcoming) beside its late flag, and a value under maskBelow published as
+// "fewer than 5", in the page and in the open data.
+func TestEnglishPlanInTime(t *testing.T) {
+	today, _ := Today("2026-12-01")
+	res, err := Render(t.Context(), Options{Source: "../../testdata/sites/en", Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		file, want string
+	}{
+		{"actions/food-bank/index.html", `<span class="badge status-in_progress">In progress</span> <span class="badge late">Late</span>`},
+		{"actions/food-bank/index.html", `<li class="milestone milestone-done"><time datetime="2021-03-01">1 March 2021</time> <span class="badge milestone-state-done">Done</span> <span class="milestone-title">First distribution</span></li>`},
+		{"actions/food-bank/index.html", `<li class="milestone milestone-late"><time datetime="2024-06-30">30 June 2024</time> <span class="badge milestone-state-late">Late</span> <span class="milestone-title">Second site opens</span> <span class="milestone-note">– Waiting for the premises</span></li>`},
+		{"actions/food-bank/index.html", `<li class="milestone milestone-upcoming"><time datetime="2027-06-30">30 June 2027</time> <span class="badge milestone-state-upcoming">Upcoming</span> <span class="milestone-title">Review with the families</span></li>`},
+		{"indicators/families/index.html", `fewer than 5`},
+		{"data/values.csv", "families,2020-12-31,,families,Pilot month,true\n"},
+	}
+	for _, tt := range tests {
+		if !strings.Contains(string(res.Files[tt.file]), tt.want) {
+			t.Errorf("%s lacks %s", tt.file, tt.want)
+		}
+	}
+}

@@ -600,12 +600,15 @@ func (r *renderer) item(p *Page, body, prefix, file string) error {
 		file = p.Path + "index.html"
 	}
 	r.view(p)
-	p.Menu = r.menu(p.Path)
 	k := r.whole
 	if r.cache != nil && !r.wide[p.Kind] {
 		// The body is an item's, whose file the view holds.
 		k = key(r.global, p)
 	}
+	// The menu is made from the page's path, which the key holds, and
+	// from what every page shows (r.global): hashing it again would only
+	// cost.
+	p.Menu = r.menu(p.Path)
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	page, err := r.cached(file, k, func() ([]byte, error) {
