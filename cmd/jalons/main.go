@@ -146,7 +146,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stderr, usage.Text(lang))
 		return errReported
 	}
-	lang := func() string {
+	langOf := func() string { // the flags may change it: asked once they are read
 		if cmd == "init" || cmd == "help" {
 			if language == "en" || language == "fr" {
 				return language
@@ -163,11 +163,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var pos []string
 	for {
 		if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
-			commandUsage(stdout, flags, cmd, lang())
+			commandUsage(stdout, flags, cmd, langOf())
 			return nil
 		} else if err != nil {
-			say(stderr, lang(), "%s", flagError(err).Text(lang()))
-			commandUsage(stderr, flags, cmd, lang())
+			say(stderr, langOf(), "%s", flagError(err))
+			commandUsage(stderr, flags, cmd, langOf())
 			return errReported
 		}
 		if flags.NArg() == 0 {
@@ -176,23 +176,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		pos = append(pos, flags.Arg(0))
 		args = flags.Args()[1:]
 	}
+	lang := langOf()
+	if (cmd == "help" || cmd == "init") && language != "" && language != "fr" && language != "en" {
+		say(stderr, lang, "-language %q: use fr or en", language)
+		return errReported
+	}
 	if cmd == "help" {
 		if len(pos) > 0 {
-			say(stderr, lang(), "unexpected argument %q", pos[0])
-			commandUsage(stderr, flags, cmd, lang())
+			say(stderr, lang, "unexpected argument %q", pos[0])
+			commandUsage(stderr, flags, cmd, lang)
 			return errReported
 		}
-		if language != "" && language != "fr" && language != "en" {
-			say(stderr, lang(), "-language %q: use fr or en", language)
-			return errReported
-		}
-		fmt.Fprint(stdout, usage.Text(lang()))
+		fmt.Fprint(stdout, usage.Text(lang))
 		return nil
 	}
 	switch cmd {
 	case "new":
 		if len(pos) == 0 || len(pos) > 2 {
-			commandUsage(stderr, flags, cmd, lang())
+			commandUsage(stderr, flags, cmd, lang)
 			return errReported
 		}
 		title := ""
@@ -201,54 +202,50 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		path, err := scaffold.New(opts.Source, pos[0], title, time.Now())
 		if err != nil {
-			return report(stderr, err, lang())
+			return report(stderr, err, lang)
 		}
-		say(stdout, lang(), "created %s", path)
+		say(stdout, lang, "created %s", path)
 		return nil
 	case "import":
 		if len(pos) != 2 || pos[0] != "actions" {
-			commandUsage(stderr, flags, cmd, lang())
+			commandUsage(stderr, flags, cmd, lang)
 			return errReported
 		}
 		written, err := importer.Actions(ctx, opts.Source, pos[1], time.Now())
 		for _, p := range written {
-			say(stdout, lang(), "created %s", p)
+			say(stdout, lang, "created %s", p)
 		}
 		if err != nil {
-			return report(stderr, err, lang())
+			return report(stderr, err, lang)
 		}
 		return nil
 	case "init":
 		if len(pos) != 1 {
-			commandUsage(stderr, flags, cmd, lang())
+			commandUsage(stderr, flags, cmd, lang)
 			return errReported
 		}
-		if language != "" && language != "fr" && language != "en" {
-			say(stderr, lang(), "-language %q: use fr or en", language)
-			return errReported
+		if err := scaffold.Init(pos[0], config.Language(lang), opts.BaseURL); err != nil {
+			return report(stderr, err, lang)
 		}
-		if err := scaffold.Init(pos[0], config.Language(lang()), opts.BaseURL); err != nil {
-			return report(stderr, err, lang())
-		}
-		say(stdout, lang(), "new site in %s (see it with: jalons serve -source %s)", pos[0], pos[0])
+		say(stdout, lang, "new site in %s (see it with: jalons serve -source %s)", pos[0], pos[0])
 		return nil
 	}
 	if len(pos) > 0 {
-		say(stderr, lang(), "unexpected argument %q", pos[0])
-		commandUsage(stderr, flags, cmd, lang())
+		say(stderr, lang, "unexpected argument %q", pos[0])
+		commandUsage(stderr, flags, cmd, lang)
 		return errReported
 	}
 	if today != "" || os.Getenv("SOURCE_DATE_EPOCH") != "" {
 		day, err := build.Today(today)
 		if err != nil {
-			return report(stderr, err, lang())
+			return report(stderr, err, lang)
 		}
 		opts.Today = day
 	}
 	if cmd == "serve" {
 		err := server.Serve(ctx, server.Config{Build: opts, Addr: net.JoinHostPort(bind, strconv.Itoa(port)), Poll: poll}, stdout, stderr)
 		if err != nil {
-			return report(stderr, err, lang())
+			return report(stderr, err, lang)
 		}
 		return nil
 	}
@@ -256,7 +253,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		opts.NoGit = true // dates and history are shown, not checked
 		res, err := build.Render(ctx, opts)
 		if err != nil {
-			return report(stderr, err, lang())
+			return report(stderr, err, lang)
 		}
 		l := string(res.Site.Config.Language)
 		notes(stderr, res, l)
@@ -270,19 +267,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	res, err := build.Build(ctx, opts)
 	if err != nil {
 		var list diag.List
-		report(stderr, err, lang())
+		report(stderr, err, lang)
 		if errors.As(err, &list) {
-			say(stderr, lang(), "%s: nothing was written, the previous site is untouched", problems(len(list)))
+			say(stderr, lang, "%s: nothing was written, the previous site is untouched", problems(len(list)))
 		}
 		return errReported
 	}
 	l := string(res.Site.Config.Language)
 	notes(stderr, res, l)
 	if config.Placeholder(res.Site.Config.Base) {
+		key, at := "baseURL", res.Site.Config.Doc.Pos("baseURL")
 		if opts.BaseURL != "" {
-			say(stderr, l, "warning: %s %q is an address of this machine or for examples: the site's feed, sitemap and shared links would lead there (give the site's real address, like https://www.ville.fr/projet-social/)", "-base-url", res.Site.Config.BaseURL)
+			key, at = "-base-url", diag.Pos{} // said as the command's own line
+		}
+		warning := diag.Errorf("warning: %s %q is an address of this machine or for examples: the site's feed, sitemap and shared links would lead there (give the site's real address, like https://www.ville.fr/projet-social/)", key, res.Site.Config.BaseURL)
+		if at.File == "" {
+			say(stderr, l, "%s", warning)
 		} else {
-			fmt.Fprintln(stderr, diag.At(res.Site.Config.Doc.Pos("baseURL"), "warning: %s %q is an address of this machine or for examples: the site's feed, sitemap and shared links would lead there (give the site's real address, like https://www.ville.fr/projet-social/)", "baseURL", res.Site.Config.BaseURL).Text(l))
+			fmt.Fprintln(stderr, at.String()+": "+warning.Text(l))
 		}
 	}
 	dest := opts.Destination

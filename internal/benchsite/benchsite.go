@@ -33,7 +33,7 @@ import (
 type Size struct {
 	Axes, Actions, Indicators, News int
 	Territories, Audiences          int // each named by at least one action
-	Structures, Bodies, Pages       int
+	Structures                      int
 }
 
 // SizeOf gives the counts of a site of n actions.
@@ -47,8 +47,6 @@ func SizeOf(n int) Size {
 		Territories: max(1, min(n, max(3, n/40))),
 		Audiences:   max(1, min(n, len(audiences), 5+n/20)),
 		Structures:  max(3, n/200),
-		Bodies:      3 + axes,
-		Pages:       len(pages),
 	}
 }
 

@@ -31,7 +31,9 @@ func readGit(dir string, cfg *config.Config, c *gitCache) *content.Git {
 	if repo == nil {
 		return nil
 	}
-	st, err := repo.Status()
+	// Only the items' files are asked of git: not the output folder, which
+	// may lie inside the site's, nor anything else.
+	st, err := repo.Status("content")
 	if err != nil {
 		return nil
 	}
@@ -40,7 +42,7 @@ func readGit(dir string, cfg *config.Config, c *gitCache) *content.Git {
 	if c.log == nil || c.head != st.Head {
 		log := gitlog.Log{}
 		if st.Head != "" { // before the first commit, every file is new
-			if log, err = repo.Log(); err != nil {
+			if log, err = repo.Log("content"); err != nil {
 				return nil
 			}
 		}

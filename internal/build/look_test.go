@@ -273,3 +273,23 @@ func TestEnglishPlanInTime(t *testing.T) {
 		}
 	}
 }
+
+// TestNoMissingWord: a word the theme asks for and the language lacks
+// shows as its key in brackets ("[type.boolean]"); no page of the example
+// site or the English test site shows one.
+func TestNoMissingWord(t *testing.T) {
+	missing := regexp.MustCompile(`\[[a-z]+(\.[a-zA-Z0-9_]+)+\]`)
+	for _, src := range []string{"../..", "../../testdata/sites/en"} {
+		res, err := Render(t.Context(), Options{Source: src, NoGit: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, b := range res.Files {
+			if strings.HasSuffix(name, ".html") {
+				if m := missing.Find(b); m != nil {
+					t.Errorf("%s: %s shows %s, a word missing from the language", src, name, m)
+				}
+			}
+		}
+	}
+}

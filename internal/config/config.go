@@ -126,7 +126,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 		c.Language = "fr"
 	}
 	if c.DataLicense == "" {
-		c.DataLicense = map[Language]string{"fr": "Licence Ouverte / Open Licence 2.0", "en": "Open Licence 2.0"}[c.Language]
+		c.DataLicense = etalab[c.Language]
 	}
 	if c.Accessibility == "" {
 		c.Accessibility = "none"
@@ -237,3 +237,11 @@ func Placeholder(u *url.URL) bool {
 	}
 	return false
 }
+
+// etalab names the Licence Ouverte (Etalab 2.0), the default dataLicense,
+// in each language.
+var etalab = map[Language]string{"fr": "Licence Ouverte / Open Licence 2.0", "en": "Open Licence 2.0"}
+
+// Etalab reports whether license names the Licence Ouverte, as the
+// default dataLicense does.
+func Etalab(license string) bool { return license == etalab["fr"] || license == etalab["en"] }

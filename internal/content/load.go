@@ -94,8 +94,8 @@ func LoadCached(fsys fs.FS, cfg *config.Config, drafts bool, cache *Cache) (*Ite
 	return l.site, l.errs
 }
 
-// walkContent finds the files of content/, then reads them on every core,
-// each into its own part; the parts are joined in the order of the walk,
+// walkContent finds the files of content/, then reads them several at a
+// time (readers), each into its own part; the parts are joined in the order of the walk,
 // so that the items come in the same order whatever the timing.
 func (l *loader) walkContent(drafts bool) {
 	type file struct {
@@ -329,7 +329,7 @@ func (l *loader) page(file string) (*Page, bool) {
 		return nil, false
 	}
 	pg.Src = src
-	l.required(src, "title", pg.Title)
+	l.required(src, pg.Title, "title")
 	pg.Slug = l.slugOf(src, pg.SlugKey)
 	return pg, true
 }
@@ -354,7 +354,7 @@ func (l *loader) axis(file string) bool {
 	}
 	a.Src = src
 	a.Slug = l.slugOf(src, a.SlugKey)
-	l.required(src, "title", a.Title)
+	l.required(src, a.Title, "title")
 	if a.Color != "" && !isHexColor(a.Color) {
 		l.errs.Add(src.Doc.Pos("color"), "color %q must be a hex colour like \"#b34e00\"", a.Color)
 	}
@@ -370,7 +370,7 @@ func (l *loader) action(file string) bool {
 	}
 	a.Src = src
 	a.Slug = l.slugOf(src, a.SlugKey)
-	l.required(src, "title", a.Title)
+	l.required(src, a.Title, "title")
 	pos := src.Doc.Pos
 	if !a.Start.IsZero() && !a.End.IsZero() && a.End.Before(a.Start) {
 		l.errs.Add(pos("end"), "end %s is before start %s (end must be on or after start)", a.End, a.Start)
@@ -404,7 +404,7 @@ func (l *loader) indicator(file string) bool {
 	doc := src.Doc
 	ind.Slug = l.slugOf(ind.Src, ind.SlugKey)
 	checkImages(&l.errs, ind.Description, func(markdown.Image) diag.Pos { return doc.Pos("description") })
-	l.required(ind.Src, "title", ind.Title)
+	l.required(ind.Src, ind.Title, "title")
 	if errs := markdown.Check(file, ind.Description, doc.Pos("description").Line-1); errs != nil {
 		l.errs.Append(errs) // the description is Markdown
 	}
@@ -438,9 +438,7 @@ func (l *loader) milestones(src Source, ms []Milestone) {
 		if strings.ContainsAny(m.Note, "\r\n") {
 			l.errs.Add(src.Doc.Pos("milestones", itoa(i), "note"), "note must be one line (write it without line breaks; the action's text can say more)")
 		}
-		if src.Doc.Has("milestones", itoa(i), "title") && strings.TrimSpace(m.Title) == "" {
-			l.errs.Add(src.Doc.Pos("milestones", itoa(i), "title"), "%s must not be empty", "title")
-		}
+		l.required(src, m.Title, "milestones", itoa(i), "title")
 		if m.Date.IsZero() || strings.TrimSpace(m.Title) == "" {
 			continue // missing or empty key: reported already
 		}
@@ -462,7 +460,7 @@ func (l *loader) news(file string, drafts bool) bool {
 	}
 	n.Src = src
 	n.Slug = l.slugOf(src, n.SlugKey)
-	l.required(src, "title", n.Title)
+	l.required(src, n.Title, "title")
 	if n.Image != "" {
 		l.checkStatic(src.Doc.Pos("image"), "image", n.Image)
 		if strings.TrimSpace(n.ImageAlt) == "" {
@@ -497,9 +495,9 @@ func (l *loader) governance(file string) {
 }
 
 // required reports a required text key that is present but blank.
-func (l *loader) required(src Source, key, value string) {
-	if src.Doc.Has(key) && strings.TrimSpace(value) == "" {
-		l.errs.Add(src.Doc.Pos(key), "%s must not be empty", key)
+func (l *loader) required(src Source, value string, key ...string) {
+	if src.Doc.Has(key...) && strings.TrimSpace(value) == "" {
+		l.errs.Add(src.Doc.Pos(key...), "%s must not be empty", key[len(key)-1])
 	}
 }
 

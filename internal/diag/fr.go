@@ -240,7 +240,6 @@ var french = map[string]string{
 	"static/%s: %v": "static/%s : %v",
 	"the theme: %v": "le thème : %v",
 	"static/%s has the path of a page the site builds: rename or move it": "static/%s a le chemin d'une page que le site construit : renommez-le ou déplacez-le",
-	"feed: %v":        "flux : %v",
 	"changes.xml: %v": "changes.xml : %v",
 
 	// jalons new and jalons init.

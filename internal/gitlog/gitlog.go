@@ -93,9 +93,10 @@ type Status struct {
 	Uncommitted map[string]bool // files changed, added or new but not committed, from the site's folder
 }
 
-// Status runs `git status` over the site's folder.
-func (r *Repo) Status() (Status, error) {
-	out, err := r.git(nil, "status", "--porcelain=v2", "--branch", "-z", "--untracked-files=all", "--", ".")
+// Status runs `git status` over folder, from the site's folder ("content",
+// or "." for the whole site).
+func (r *Repo) Status(folder string) (Status, error) {
+	out, err := r.git(nil, "status", "--porcelain=v2", "--branch", "-z", "--untracked-files=all", "--", folder)
 	if err != nil {
 		return Status{}, err
 	}
@@ -153,12 +154,13 @@ type Change struct {
 // back than its last rename.
 type Log map[string][]Change
 
-// Log reads the whole history of the site's folder with one `git log`.
+// Log reads the whole history of folder, from the site's folder
+// ("content", or "." for the whole site), with one `git log`.
 // Merge commits are left out: a file changed on a branch has the date of
 // the commit that changed it there.
-func (r *Repo) Log() (Log, error) {
+func (r *Repo) Log(folder string) (Log, error) {
 	out, err := r.git(nil, "log", "--relative", "--no-merges", "--no-renames", "--no-color", "--no-show-signature",
-		"--no-abbrev", "--format=%x01%H %cs%n%B", "--raw", "-z", "--", ".")
+		"--no-abbrev", "--format=%x01%H %cs%n%B", "--raw", "-z", "--", folder)
 	if err != nil {
 		return nil, err
 	}

@@ -44,7 +44,7 @@ func TestLog(t *testing.T) {
 	if r == nil {
 		t.Fatal("Open = nil; want the repository")
 	}
-	log, err := r.Log()
+	log, err := r.Log(".")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestLog(t *testing.T) {
 func TestStatus(t *testing.T) {
 	dir := repo(t)
 	r := Open(dir)
-	st, err := r.Status()
+	st, err := r.Status(".")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ staged
 	sitetest.Git(t, dir, "", "add", "content/news/staged.md")
 	sitetest.Git(t, dir, "", "mv", "content/actions/c.md", "content/actions/d.md")
 	os.WriteFile(filepath.Join(dir, "..", "README.md"), []byte("outside"), 0o644)
-	st, err = r.Status()
+	st, err = r.Status(".")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ staged
 func TestRead(t *testing.T) {
 	dir := repo(t)
 	r := Open(dir)
-	log, _ := r.Log()
+	log, _ := r.Log(".")
 	a, b := log["content/actions/a.md"], log["content/actions/b.md"]
 	if b[0].Blob != "" || b[1].Blob == "" {
 		t.Fatalf("blobs of b.md = %q, %q; want none after it was renamed, one before", b[0].Blob, b[1].Blob)
@@ -142,7 +142,7 @@ func TestEmptyRepository(t *testing.T) {
 	sitetest.Git(t, dir, "", "init", "-q")
 	sitetest.WriteFiles(t, dir, "-- config.toml --\ntitle = \"x\"\n")
 	r := Open(dir)
-	st, err := r.Status()
+	st, err := r.Status(".")
 	if err != nil || st.Head != "" || !st.Uncommitted["config.toml"] {
 		t.Errorf("Status() = %+v, %v; want no head and config.toml uncommitted", st, err)
 	}

@@ -45,7 +45,7 @@ func (r *renderer) data() []func() error {
 		{"data/search.json", r.whole, r.searchIndex},
 	} {
 		jobs = append(jobs, func() error {
-			b, err := r.cached(f.name, f.key, f.make)
+			b, err := r.cached(f.name, func() uint64 { return f.key }, f.make)
 			if err != nil {
 				return fmt.Errorf("%s: %w", f.name, err)
 			}

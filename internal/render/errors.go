@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"io/fs"
 	"regexp"
 	"strconv"
@@ -18,6 +19,9 @@ var templateError = regexp.MustCompile(`^(?:html/)?template: ?([^: ]+\.html)(?::
 // from the site's folder (themes/mairie/layouts/action.html), a file of
 // the default theme as such.
 func (r *renderer) problem(err error) *diag.Error {
+	if d, ok := errors.AsType[*diag.Error](err); ok {
+		return d // a partial run by a template function (actionRow): said already
+	}
 	m := templateError.FindStringSubmatch(err.Error())
 	if m == nil {
 		return diag.At(diag.Pos{}, "theme: %v", err)

@@ -71,7 +71,8 @@ func (r *renderer) feed() []func() error {
 		jobs[i] = func() error {
 			// A feed shows each news item whole, nothing linked.
 			news := cards(f.news, func(n *site.News) *site.News { return &site.News{News: n.News} })
-			b, err := r.cached(f.file, key(r.global, []any{f.title, f.page, news}), func() ([]byte, error) {
+			k := func() uint64 { return key(r.global, []any{f.title, f.page, news}) }
+			b, err := r.cached(f.file, k, func() ([]byte, error) {
 				return r.atom(f.title, f.file, f.page, news)
 			})
 			if err != nil {
@@ -110,14 +111,15 @@ func (r *renderer) atom(title, file, page string, news []*site.News) ([]byte, er
 		if err != nil {
 			return nil, err
 		}
-		page, err := url.Parse(r.abs(r.pathOf(n)))
+		addr := r.abs(r.pathOf(n))
+		page, err := url.Parse(addr)
 		if err != nil {
-			return nil, diag.Errorf("feed: %v", err)
+			return nil, diag.Errorf("%s: %v", file, err)
 		}
 		e := atomEntry{
 			Title:     n.Title,
-			ID:        r.abs(r.pathOf(n)),
-			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: r.abs(r.pathOf(n))},
+			ID:        addr,
+			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: addr},
 			Published: stamp(n.Date),
 			Updated:   stamp(n.Date),
 			Content:   atomText{Type: "html", Body: absolutize(string(body), page)},
@@ -132,7 +134,7 @@ func (r *renderer) atom(title, file, page string, news []*site.News) ([]byte, er
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(f); err != nil {
-		return nil, diag.Errorf("feed: %v", err)
+		return nil, diag.Errorf("%s: %v", file, err)
 	}
 	buf.WriteString("\n")
 	return buf.Bytes(), nil
@@ -251,7 +253,8 @@ func (r *renderer) changesFeed() error {
 		return nil
 	}
 	changes := cards(s.StatusChanges[:min(len(s.StatusChanges), FeedStatusChanges)], statusChangeCard)
-	b, err := r.cached("changes.xml", key(r.global, changes), func() ([]byte, error) { return r.changesAtom(changes) })
+	k := func() uint64 { return key(r.global, changes) }
+	b, err := r.cached("changes.xml", k, func() ([]byte, error) { return r.changesAtom(changes) })
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"jalons/internal/chart"
+	"jalons/internal/config"
 	"jalons/internal/content"
 	"jalons/internal/qr"
 	"jalons/internal/site"
@@ -100,7 +101,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"freePage":      freePage,
 		"dataFiles":     func() []DataFile { return dataFiles },
 		"licenseURL": func(license string) string {
-			if license == "Licence Ouverte / Open Licence 2.0" || license == "Open Licence 2.0" {
+			if config.Etalab(license) {
 				return etalab
 			}
 			return ""

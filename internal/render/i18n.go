@@ -27,12 +27,11 @@ var frMonths = [12]string{"janvier", "février", "mars", "avril", "mai", "juin",
 var enMonths = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
 func newLocale(lang config.Language) *locale {
+	l := &locale{lang: lang, words: frWords, printer: message.NewPrinter(language.French), months: frMonths, paths: site.SectionPaths(lang)}
 	if lang == "en" {
-		return &locale{lang: lang, words: enWords, printer: message.NewPrinter(language.English), months: enMonths,
-			paths: site.SectionPaths(lang)}
+		l.words, l.printer, l.months = enWords, message.NewPrinter(language.English), enMonths
 	}
-	return &locale{lang: lang, words: frWords, printer: message.NewPrinter(language.French), months: frMonths,
-		paths: site.SectionPaths(lang)}
+	return l
 }
 
 // Lang is the language's code, "fr" or "en".
@@ -271,6 +270,7 @@ var frWords = map[string]string{
 	"data.content":       "Contenu",
 	"data.required":      "toujours rempli",
 	"type.string":        "texte",
+	"type.boolean":       "booléen (true/false)",
 	"type.number":        "nombre",
 	"type.date":          "date",
 	"a11y":               "Accessibilité",
@@ -465,6 +465,7 @@ var enWords = map[string]string{
 	"data.content":       "Content",
 	"data.required":      "never empty",
 	"type.string":        "text",
+	"type.boolean":       "boolean (true/false)",
 	"type.number":        "number",
 	"type.date":          "date",
 	"a11y":               "Accessibility",

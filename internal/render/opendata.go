@@ -198,7 +198,7 @@ const etalab = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 func (r *renderer) dataPackage() jsonPackage {
 	c := r.site.Config
 	lic := jsonLicense{Path: r.abs("data/"), Title: c.DataLicense}
-	if c.DataLicense == "Licence Ouverte / Open Licence 2.0" || c.DataLicense == "Open Licence 2.0" {
+	if config.Etalab(c.DataLicense) {
 		lic.Name, lic.Path = "etalab-2.0", etalab
 	}
 	name := slug.Make(c.Title)

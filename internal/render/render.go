@@ -107,7 +107,6 @@ import (
 	"jalons/internal/diag"
 	"jalons/internal/markdown"
 	"jalons/internal/site"
-	"jalons/internal/slug"
 )
 
 // Files is a built site: output path ("axes/x/index.html") → content.
@@ -301,7 +300,9 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	}
 	r.global = r.globalKey()
 	r.wide = wideKinds(r.tmpl)
-	r.whole = r.wholeKey() // what the open data and the wide kinds show
+	if r.cache != nil {
+		r.whole = r.wholeKey() // what the open data and the wide kinds show; no key without a cache
+	}
 	// Every file at once; the open data files first, as they are the
 	// longest to make.
 	jobs := append(r.data(), r.pages()...)
@@ -349,6 +350,7 @@ var kinds = []Kind{KindHome, KindAxis, KindAction, KindIndicators, KindIndicator
 // reported, each at its line.
 func (r *renderer) parseTemplates() error {
 	var errs diag.List
+	funcs := r.funcs()
 	texts := map[string]string{}
 	partials, _ := fs.Glob(r.theme, "layouts/partials/*.html")
 	names := []string{"layouts/base.html"}
@@ -365,7 +367,7 @@ func (r *renderer) parseTemplates() error {
 		r.themeText = append(r.themeText, b...)
 		texts[name] = string(b)
 		// Each file alone, so that every file's syntax errors are found.
-		if _, err := template.New(name).Funcs(r.funcs()).Parse(string(b)); err != nil {
+		if _, err := template.New(name).Funcs(funcs).Parse(string(b)); err != nil {
 			errs = append(errs, r.problem(err))
 		}
 	}
@@ -373,7 +375,7 @@ func (r *renderer) parseTemplates() error {
 		errs.Sort()
 		return errs
 	}
-	root := template.Must(template.New("layouts/base.html").Funcs(r.funcs()).Parse(texts["layouts/base.html"]))
+	root := template.Must(template.New("layouts/base.html").Funcs(funcs).Parse(texts["layouts/base.html"]))
 	for _, p := range partials {
 		if _, err := root.New(p).Parse(texts[p]); err != nil {
 			errs = append(errs, r.problem(err))
@@ -393,13 +395,26 @@ func (r *renderer) parseTemplates() error {
 }
 
 // add records an output file, or gives it to Out.
-func (r *renderer) add(p string, b []byte) error {
-	r.mu.Lock()
-	r.files[p] = b
+func (r *renderer) add(p string, b []byte) error { return r.record(p, b, false) }
+
+// addPage records a page, which no file of static/ may stand in for, or
+// gives it to Out.
+func (r *renderer) addPage(file string, page []byte) error { return r.record(file, page, true) }
+
+func (r *renderer) record(p string, b []byte, page bool) error {
+	kept := b
 	if r.out != nil {
-		r.files[p] = nil
+		kept = nil // Out has it: only the path is kept
+	}
+	r.mu.Lock()
+	_, clash := r.files[p]
+	if !page || !clash {
+		r.files[p] = kept
 	}
 	r.mu.Unlock()
+	if page && clash {
+		return diag.Errorf("static/%s has the path of a page the site builds: rename or move it", p)
+	}
 	if r.out != nil {
 		return r.out(p, b)
 	}
@@ -445,27 +460,6 @@ func (r *renderer) execute(buf *bytes.Buffer, p *Page) error {
 	return nil
 }
 
-// addPage records a page, which no file of static/ may stand in for, or
-// gives it to Out.
-func (r *renderer) addPage(file string, page []byte) error {
-	r.mu.Lock()
-	_, clash := r.files[file]
-	if !clash {
-		r.files[file] = page
-		if r.out != nil {
-			r.files[file] = nil
-		}
-	}
-	r.mu.Unlock()
-	if clash {
-		return diag.Errorf("static/%s has the path of a page the site builds: rename or move it", file)
-	}
-	if r.out != nil {
-		return r.out(file, page)
-	}
-	return nil
-}
-
 func (r *renderer) menu(current string) []Link {
 	links := []Link{{Title: r.loc.T("home"), Path: ""}, {Title: r.loc.T("actions"), Path: r.section("actions")}}
 	if len(r.site.Territories) > 0 {
@@ -505,7 +499,7 @@ func (r *renderer) pathOf(item any) string {
 	case *content.Page:
 		return v.Slug + "/"
 	case content.Status:
-		return r.section("actions") + r.loc.T("path.status") + "/" + slug.Make(r.loc.Status(v)) + "/"
+		return r.section("actions") + r.loc.T("path.status") + "/" + r.slug(r.loc.Status(v)) + "/"
 	}
 	panic(fmt.Sprintf("render: no page for %T", item))
 }
@@ -600,10 +594,11 @@ func (r *renderer) item(p *Page, body, prefix, file string) error {
 		file = p.Path + "index.html"
 	}
 	r.view(p)
-	k := r.whole
-	if r.cache != nil && !r.wide[p.Kind] {
-		// The body is an item's, whose file the view holds.
-		k = key(r.global, p)
+	k := func() uint64 {
+		if r.wide[p.Kind] {
+			return r.whole
+		}
+		return key(r.global, p) // the body is an item's, whose file the view holds
 	}
 	// The menu is made from the page's path, which the key holds, and
 	// from what every page shows (r.global): hashing it again would only
@@ -638,17 +633,19 @@ func (r *renderer) item(p *Page, body, prefix, file string) error {
 }
 
 // cached returns the content of file from the cache when it was made with
-// the same key; else it makes it. Without a cache, it always makes it.
-func (r *renderer) cached(file string, key uint64, make func() ([]byte, error)) ([]byte, error) {
+// the same key; else it makes it. Without a cache, it always makes it, and
+// the key is not computed.
+func (r *renderer) cached(file string, key func() uint64, make func() ([]byte, error)) ([]byte, error) {
 	if r.cache == nil {
 		return make()
 	}
-	if b, ok := r.cache.get(file, key); ok {
+	k := key()
+	if b, ok := r.cache.get(file, k); ok {
 		return b, nil
 	}
 	b, err := make()
 	if err == nil {
-		r.cache.put(file, key, b)
+		r.cache.put(file, k, b)
 	}
 	return b, err
 }

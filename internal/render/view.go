@@ -173,17 +173,13 @@ func (r *renderer) view(p *Page) {
 		})
 		c.Axis = axisCard(a.Axis)
 		c.LeadStructure = a.LeadStructure
-		c.Indicators = cards(a.Indicators, func(i *site.Indicator) *site.Indicator {
-			return &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress, NextDue: i.NextDue, OutOfDate: i.OutOfDate}
-		})
+		c.Indicators = cards(a.Indicators, indicatorFigures)
 		c.News = cards(a.News, newsCard)
 		p.Action = c
 	}
 	if i := p.Indicator; i != nil {
-		c := &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress, NextDue: i.NextDue, OutOfDate: i.OutOfDate, Updated: i.Updated}
-		if i.Action != nil {
-			c.Action = actionCard(i.Action)
-		}
+		c := indicatorCard(i)
+		c.Updated = i.Updated
 		p.Indicator = c
 	}
 	if n := p.News; n != nil {
@@ -229,8 +225,14 @@ func actionCard(a *site.Action) *site.Action {
 		Summary: a.Summary, Weight: a.Weight, Slug: a.Slug, Territories: a.Territories, Audience: a.Audience}, Progress: a.Progress, Late: a.Late}
 }
 
+// indicatorFigures is an indicator with its values and what they say,
+// nothing linked.
+func indicatorFigures(i *site.Indicator) *site.Indicator {
+	return &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress, NextDue: i.NextDue, OutOfDate: i.OutOfDate}
+}
+
 func indicatorCard(i *site.Indicator) *site.Indicator {
-	c := &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress, NextDue: i.NextDue, OutOfDate: i.OutOfDate}
+	c := indicatorFigures(i)
 	if i.Action != nil {
 		c.Action = actionCard(i.Action)
 	}

@@ -111,7 +111,7 @@ func (r *renderer) actionRow(a *site.Action) (template.HTML, error) {
 	}
 	var b strings.Builder
 	if err := r.tmpl[KindHome].ExecuteTemplate(&b, "action-row", a); err != nil {
-		return "", err
+		return "", r.problem(err) // at the row's own line, not at its caller's
 	}
 	h := template.HTML(b.String())
 	r.rows.Store(k, h)

@@ -60,7 +60,3 @@ func nameBefore(a, b string) bool {
 	}
 	return a < b
 }
-
-// GroupSlug is the slug of a territory's or a public's page, "" for a
-// name that has none.
-func GroupSlug(name string) string { return slug.Make(name) }

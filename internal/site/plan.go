@@ -76,16 +76,7 @@ func addMonths(d content.Date, n int) content.Date {
 }
 
 func daysIn(year, month int) int {
-	switch month {
-	case 2:
-		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day() // day 0: the last of the month before
 }
 
 // nextDue is the date an indicator's next value is expected: its latest
