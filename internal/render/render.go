@@ -594,19 +594,21 @@ func (r *renderer) item(p *Page, body, prefix, file string) error {
 		file = p.Path + "index.html"
 	}
 	r.view(p)
-	k := func() uint64 {
-		if r.wide[p.Kind] {
-			return r.whole
-		}
-		return key(r.global, p) // the body is an item's, whose file the view holds
+	var k uint64
+	switch {
+	case r.cache == nil: // no key needed
+	case r.wide[p.Kind]:
+		k = r.whole
+	default:
+		k = key(r.global, p) // the body is an item's, whose file the view holds
 	}
 	// The menu is made from the page's path, which the key holds, and
-	// from what every page shows (r.global): hashing it again would only
-	// cost.
+	// from what every page shows (r.global): hashing it too would only
+	// cost, so it is set after the key.
 	p.Menu = r.menu(p.Path)
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
-	page, err := r.cached(file, k, func() ([]byte, error) {
+	page, err := r.cached(file, func() uint64 { return k }, func() ([]byte, error) {
 		if p.Kind == KindHome && r.site.Home != nil {
 			body = r.site.Home.Src.Body
 		}
