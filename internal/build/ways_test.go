@@ -216,3 +216,40 @@ func gzipSize(b []byte) int {
 	w.Close()
 	return buf.Len()
 }
+
+// TestHeaderVariants checks the header of pages of each variant, made
+// once per rendering and reused: the menu item of the page itself is
+// aria-current="page", that of its section "true", no other is current,
+// and the search page has no search form in its header.
+func TestHeaderVariants(t *testing.T) {
+	res := waysSite(t, "fr", "/")
+	tests := []struct {
+		file, current string // current: the menu item marked, as a string of the page
+		search        bool
+	}{
+		{"index.html", `<a href="/" aria-current="page">Accueil</a>`, true},
+		{"actions/index.html", `<a href="/actions/" aria-current="page">Actions</a>`, true},
+		{"actions/epicerie/index.html", `<a href="/actions/" aria-current="true">Actions</a>`, true},
+		{"actions/jardins/index.html", `<a href="/actions/" aria-current="true">Actions</a>`, true},
+		{"territoires/index.html", `<a href="/territoires/" aria-current="page">Territoires</a>`, true},
+		{"territoires/murat/index.html", `<a href="/territoires/" aria-current="true">Territoires</a>`, true},
+		{"actualites/jardins-ouverts/index.html", `<a href="/actualites/" aria-current="true">Actualités</a>`, true},
+		{"recherche/index.html", "", false},
+		{"a-propos/index.html", "", true},
+	}
+	for _, tt := range tests {
+		page := string(res.Files[tt.file])
+		header, _, ok := strings.Cut(page, "</header>")
+		if !ok {
+			t.Errorf("%s has no header", tt.file)
+			continue
+		}
+		n := strings.Count(header, "aria-current")
+		if tt.current == "" && n != 0 || tt.current != "" && (n != 1 || !strings.Contains(header, tt.current)) {
+			t.Errorf("%s: %d items current; want only %q in\n%s", tt.file, n, tt.current, header)
+		}
+		if got := strings.Contains(header, `class="site-search"`); got != tt.search {
+			t.Errorf("%s: search form in header %v; want %v", tt.file, got, tt.search)
+		}
+	}
+}

@@ -123,6 +123,8 @@ func (r *renderer) funcs() template.FuncMap {
 			r.charts.Store(ind.Indicator, c)
 			return c
 		},
+		"siteHeader": r.siteHeader,
+		"siteFooter": r.siteFooter,
 		"groupLinks": r.groupLinks,
 		"actionRow":  r.actionRow,
 		"slugs": func(names []string) string {

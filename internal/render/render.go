@@ -86,6 +86,10 @@
 //	                      printed QR code
 //	chartIndicator INDICATOR
 //	                      the chart of an indicator's values
+//	siteHeader PAGE, siteFooter PAGE
+//	                      the partials site-header and site-footer,
+//	                      each made once per rendering (the header once
+//	                      per menu item current and for the search page)
 //
 // A mistake in a template is a problem like the others: its file (from
 // the site's folder, or named as the default theme's), line and column,
@@ -249,6 +253,7 @@ type renderer struct {
 	slugs     sync.Map // name → slug.Make(name)
 	rows      sync.Map // action slug → its row of action-table (see actionRow)
 	charts    sync.Map // *content.Indicator → its chart (chartIndicator)
+	parts     sync.Map // variant → the site's header or footer (siteHeader, siteFooter)
 }
 
 // Site renders s with theme (the default theme, or a site's theme over
@@ -458,6 +463,47 @@ func (r *renderer) execute(buf *bytes.Buffer, p *Page) error {
 		return r.problem(err)
 	}
 	return nil
+}
+
+// The site's header and footer are the same on most pages: each variant
+// is made once per rendering, from the first page that shows it.
+type part struct {
+	name    string
+	current uint64 // the menu items that are current, a bit each
+	exact   uint64 // those that are the page itself
+	search  bool   // the search page, whose header has no search form
+}
+
+// siteHeader is the header of page p (partial "site-header"): its
+// variants differ by the menu's current item and the search form.
+func (r *renderer) siteHeader(p *Page) (template.HTML, error) {
+	v := part{name: "site-header", search: p.Kind == KindSearch}
+	for i, l := range p.Menu {
+		if l.Current {
+			v.current |= 1 << i
+			if l.Path == p.Path {
+				v.exact |= 1 << i
+			}
+		}
+	}
+	return r.part(v, p)
+}
+
+// siteFooter is the footer of every page (partial "site-footer").
+func (r *renderer) siteFooter(p *Page) (template.HTML, error) {
+	return r.part(part{name: "site-footer"}, p)
+}
+
+func (r *renderer) part(v part, p *Page) (template.HTML, error) {
+	if h, ok := r.parts.Load(v); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := r.tmpl[p.Kind].ExecuteTemplate(&b, v.name, p); err != nil {
+		return "", r.problem(err)
+	}
+	h, _ := r.parts.LoadOrStore(v, template.HTML(b.String()))
+	return h.(template.HTML), nil
 }
 
 func (r *renderer) menu(current string) []Link {
