@@ -15,6 +15,7 @@
 package chart
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -34,10 +35,10 @@ const (
 
 // Chart is one chart of a page.
 type Chart struct {
-	ID          string         // id of its element in the page
-	Kind        Kind           // the theme sizes charts by kind
-	Description string         // what it shows, in a sentence of the site's language
-	Options     map[string]any // ECharts options
+	ID          string          // id of its element in the page
+	Kind        Kind            // the theme sizes charts by kind
+	Description string          // what it shows, in a sentence of the site's language
+	Options     json.RawMessage // ECharts options, as JSON: made once, however many pages show the chart
 }
 
 // Locale is what charts need of the site's language.
@@ -61,7 +62,7 @@ var palette = []string{"#0b4f8a", "#b34700", "#2e6b30", "#6a3d7c", "#8b1e3f", "#
 func finish(id string, kind Kind, description string, c interface {
 	Validate()
 	JSON() map[string]any
-}) Chart {
+}) (Chart, error) {
 	c.Validate()
 	o := c.JSON()
 	delete(o, "toolbox")
@@ -77,12 +78,16 @@ func finish(id string, kind Kind, description string, c interface {
 		"trigger": "axis"}
 	o["legend"] = map[string]any{"show": false}
 	o["textStyle"] = map[string]any{"fontFamily": "system-ui, sans-serif", "fontSize": 13, "color": "#1b1b1b"}
-	return Chart{ID: id, Kind: kind, Description: description, Options: o}
+	b, err := json.Marshal(o)
+	if err != nil {
+		return Chart{}, fmt.Errorf("chart %s: %w", id, err)
+	}
+	return Chart{ID: id, Kind: kind, Description: description, Options: b}, nil
 }
 
 // Indicator is a line chart of an indicator's values over time, with its
 // target and baseline as horizontal lines.
-func Indicator(id string, ind *site.Indicator, loc Locale) Chart {
+func Indicator(id string, ind *site.Indicator, loc Locale) (Chart, error) {
 	var dates []string
 	var data []opts.LineData
 	for _, v := range ind.Values {

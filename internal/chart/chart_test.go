@@ -39,12 +39,8 @@ func f(v float64) *float64 { return &v }
 // roundTrip gives the options as the browser will read them.
 func roundTrip(t *testing.T, c Chart) map[string]any {
 	t.Helper()
-	b, err := json.Marshal(c.Options)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var o map[string]any
-	if err := json.Unmarshal(b, &o); err != nil {
+	if err := json.Unmarshal(c.Options, &o); err != nil {
 		t.Fatal(err)
 	}
 	return o
@@ -59,7 +55,10 @@ func TestIndicator(t *testing.T) {
 			{Date: content.Date{Year: 2012, Month: 12, Day: 31}, Value: 190},
 		},
 		Progress: site.Progress{Ratio: 180.0 / 190, Known: true}}
-	c := Indicator("chart-families", ind, words{})
+	c, err := Indicator("chart-families", ind, words{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if c.ID != "chart-families" || c.Kind != "line" {
 		t.Errorf("id %q kind %q", c.ID, c.Kind)
 	}
@@ -117,7 +116,10 @@ func TestIndicatorMasked(t *testing.T) {
 			{Date: content.Date{Year: 2010, Month: 12, Day: 31}, Value: 12},
 			{Date: content.Date{Year: 2012, Month: 12, Day: 31}, Masked: true},
 		}}
-	c := Indicator("chart-children", ind, words{})
+	c, err := Indicator("chart-children", ind, words{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := "Children: fewer than 5 on 2012-12-31."
 	if c.Description != want {
 		t.Errorf("Description = %q; want %q", c.Description, want)

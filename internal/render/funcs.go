@@ -112,16 +112,18 @@ func (r *renderer) funcs() template.FuncMap {
 			return template.HTML(svg), err
 		},
 		"mix": func(c site.Counts) []Part { return mix(c, l) },
-		"chartIndicator": func(ind *site.Indicator) chart.Chart {
+		"chartIndicator": func(ind *site.Indicator) (chart.Chart, error) {
 			// An indicator's chart shows on its page and its action's:
 			// made once per rendering. Every view of an indicator holds
 			// its values and progress from the one linked indicator.
 			if c, ok := r.charts.Load(ind.Indicator); ok {
-				return c.(chart.Chart)
+				return c.(chart.Chart), nil
 			}
-			c := chart.Indicator("chart-"+ind.Slug, ind, l)
-			r.charts.Store(ind.Indicator, c)
-			return c
+			c, err := chart.Indicator("chart-"+ind.Slug, ind, l)
+			if err == nil {
+				r.charts.Store(ind.Indicator, c)
+			}
+			return c, err
 		},
 		"siteHeader": r.siteHeader,
 		"siteFooter": r.siteFooter,
