@@ -1,10 +1,13 @@
 package qr
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"strings"
 	"testing"
+
+	rsc "rsc.io/qr"
 )
 
 // TestSVG draws a code and reads its path back into a matrix of modules,
@@ -87,3 +90,30 @@ func TestFinderPatterns(t *testing.T) {
 }
 
 func abs(x int) int { return max(x, -x) }
+
+// TestEncodeAsRSC: the codes drawn with the shared plans are rsc.io/qr's
+// own, for texts of each encoding (digits, upper-case letters, bytes) and
+// of lengths that take small and large versions; a text too long for any
+// version is an error.
+func TestEncodeAsRSC(t *testing.T) {
+	texts := []string{"0", "0123456789", "HTTPS://EXAMPLE.FR/", "https://www.example.fr/projet-social/actions/epicerie-sociale/",
+		"https://www.example.fr/" + strings.Repeat("épicerie-", 40), strings.Repeat("7", 3000)}
+	for _, text := range texts {
+		want, err := rsc.Encode(text, rsc.M)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // the second time from the plan already made
+			got, err := encode(text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Size != want.Size || !bytes.Equal(got.Bitmap, want.Bitmap) {
+				t.Fatalf("code of %.30q… differs from rsc.io/qr's (size %d, want %d)", text, got.Size, want.Size)
+			}
+		}
+	}
+	if _, err := SVG(strings.Repeat("é", 3000), "", "qr"); err == nil || !strings.Contains(err.Error(), "too long") {
+		t.Errorf("a text too long: error %v; want one saying it is too long", err)
+	}
+}
