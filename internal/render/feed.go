@@ -71,7 +71,7 @@ func (r *renderer) feed() []func() error {
 		jobs[i] = func() error {
 			// A feed shows each news item whole, nothing linked.
 			news := cards(f.news, func(n *site.News) *site.News { return &site.News{News: n.News} })
-			k := func() uint64 { return key(r.global, []any{f.title, f.page, news}) }
+			k := func() uint64 { return r.key([]any{f.title, f.page, news}) }
 			b, err := r.cached(f.file, k, func() ([]byte, error) {
 				return r.atom(f.title, f.file, f.page, news)
 			})
@@ -253,7 +253,7 @@ func (r *renderer) changesFeed() error {
 		return nil
 	}
 	changes := cards(s.StatusChanges[:min(len(s.StatusChanges), FeedStatusChanges)], statusChangeCard)
-	k := func() uint64 { return key(r.global, changes) }
+	k := func() uint64 { return r.key(changes) }
 	b, err := r.cached("changes.xml", k, func() ([]byte, error) { return r.changesAtom(changes) })
 	if err != nil {
 		return err

@@ -254,6 +254,8 @@ type renderer struct {
 	rows      sync.Map // action slug → its row of action-table (see actionRow)
 	charts    sync.Map // *content.Indicator → its chart (chartIndicator)
 	parts     sync.Map // variant → the site's header or footer (siteHeader, siteFooter)
+	cards     sync.Map // cardKey → the card of an item (listed)
+	sums      sync.Map // sumKey → *cardSum: the hash of each card
 }
 
 // Site renders s with theme (the default theme, or a site's theme over
@@ -646,7 +648,7 @@ func (r *renderer) item(p *Page, body, prefix, file string) error {
 	case r.wide[p.Kind]:
 		k = r.whole
 	default:
-		k = key(r.global, p) // the body is an item's, whose file the view holds
+		k = r.key(p) // the body is an item's, whose file the view holds
 	}
 	// The menu is made from the page's path, which the key holds, and
 	// from what every page shows (r.global): hashing it too would only

@@ -145,25 +145,25 @@ func (r *renderer) view(p *Page) {
 	case KindHome:
 		v.Today, v.Home, v.Counts, v.Progress = s.Today, s.Home, s.Counts, s.Progress
 		v.Measured, v.Late = s.Measured, s.Late
-		v.Upcoming = cards(s.Upcoming, milestoneCard)
-		v.Axes = cards(s.Axes, axisCard)
-		v.News = cards(s.News, newsCard)
-		v.Indicators = cards(s.Indicators, indicatorCard)
+		v.Upcoming = listed(r, s.Upcoming, milestoneCard)
+		v.Axes = listed(r, s.Axes, axisCard)
+		v.News = listed(r, s.News, newsCard)
+		v.Indicators = listed(r, s.Indicators, indicatorCard)
 		v.History = s.History
 		v.StatusChanges = cards(s.StatusChanges[:min(len(s.StatusChanges), HomeStatusChanges)], statusChangeCard)
 	case KindIndicators:
-		v.Indicators = cards(s.Indicators, indicatorCard)
+		v.Indicators = listed(r, s.Indicators, indicatorCard)
 	case KindGovernance:
 		v.Governance = s.Governance
 	case KindMilestones:
-		v.Milestones = cards(s.Milestones, milestoneCard)
+		v.Milestones = listed(r, s.Milestones, milestoneCard)
 	case KindActions:
-		actionsView(v, s, p.Status)
+		r.actionsView(v, p.Status)
 	}
 	p.Site = v
 	if a := p.Axis; a != nil {
 		c := &site.Axis{Axis: a.Axis, Color: a.Color, Progress: a.Progress, Counts: a.Counts, Measured: a.Measured, Late: a.Late}
-		c.Actions = cards(a.Actions, actionCard)
+		c.Actions = listed(r, a.Actions, actionCard)
 		p.Axis = c
 	}
 	if a := p.Action; a != nil {
@@ -171,10 +171,10 @@ func (r *renderer) view(p *Page) {
 		c.Milestones = cards(a.Milestones, func(m *site.Milestone) *site.Milestone {
 			return &site.Milestone{Milestone: m.Milestone, State: m.State}
 		})
-		c.Axis = axisCard(a.Axis)
+		c.Axis = once(r, a.Axis, axisCard)
 		c.LeadStructure = a.LeadStructure
-		c.Indicators = cards(a.Indicators, indicatorFigures)
-		c.News = cards(a.News, newsCard)
+		c.Indicators = listed(r, a.Indicators, indicatorFigures)
+		c.News = listed(r, a.News, newsCard)
 		p.Action = c
 	}
 	if i := p.Indicator; i != nil {
@@ -184,21 +184,75 @@ func (r *renderer) view(p *Page) {
 	}
 	if n := p.News; n != nil {
 		c := &site.News{News: n.News}
-		c.Axes = cards(n.Axes, axisCard)
-		c.Actions = cards(n.Actions, actionCard)
+		c.Axes = listed(r, n.Axes, axisCard)
+		c.Actions = listed(r, n.Actions, actionCard)
 		p.News = c
 	}
-	p.Groups = cards(p.Groups, groupCard)
+	p.Groups = listed(r, p.Groups, groupCard)
 	if g := p.Group; g != nil {
 		c := groupCard(g)
-		c.Actions = cards(g.Actions, actionCard)
+		c.Actions = listed(r, g.Actions, actionCard)
 		p.Group = c
 	}
 	if l := p.List; l != nil {
 		c := *l
-		c.Items = cards(l.Items, newsCard)
+		c.Items = listed(r, l.Items, newsCard)
 		p.List = &c
 	}
+}
+
+// listed is cards(items, card) with each card made once per rendering:
+// lists show the same items on many pages (an action on its axis's page,
+// on the list of every action, of its status, of each of its territories
+// and audiences). Its cards are shared, never changed, and hashed once
+// (see hasher.value).
+func listed[T comparable](r *renderer, items []T, card func(T) T) []T {
+	if items == nil {
+		return nil
+	}
+	out := make([]T, len(items))
+	for i, it := range items {
+		out[i] = once(r, it, card)
+	}
+	return out
+}
+
+// once is card(item), made once per rendering; the function card tells
+// one kind of card from another of the same item.
+func once[T comparable](r *renderer, item T, card func(T) T) T {
+	k := cardKey{item, reflect.ValueOf(card).Pointer()}
+	if c, ok := r.cards.Load(k); ok {
+		return c.(T)
+	}
+	// Known as a card before it is shared, so that every key holds its
+	// sum; forgotten if another goroutine made the same card first.
+	made := card(item)
+	at := sumKey{reflect.ValueOf(made).Pointer(), reflect.TypeOf(made)}
+	r.sums.Store(at, new(cardSum))
+	c, loaded := r.cards.LoadOrStore(k, made)
+	if loaded {
+		r.sums.Delete(at)
+	}
+	return c.(T)
+}
+
+// sumKey is a card's key in renderer.sums: its address and type.
+type sumKey struct {
+	at uintptr
+	t  reflect.Type
+}
+
+// cardKey is a card's key in renderer.cards: the item, and the function
+// that makes the card.
+type cardKey struct {
+	item any
+	kind uintptr
+}
+
+// cardSum is the hash of a card, made the first time a key holds it.
+type cardSum struct {
+	once sync.Once
+	sum  uint64
 }
 
 func cards[T any](items []T, card func(T) T) []T {
@@ -305,9 +359,10 @@ func (r *renderer) wholeKey() uint64 {
 // through pointers, slices and maps. A decoded item of package content is
 // hashed as its file's name and text (its fields come from them); the
 // settings are part of every key already (see globalKey).
-func key(seed uint64, v any) uint64 {
+func (r *renderer) key(v any) uint64 {
 	h := newHasher()
-	h.uint(seed)
+	h.sums = &r.sums
+	h.uint(r.global)
 	h.value(reflect.ValueOf(v))
 	return h.h.Sum64()
 }
@@ -353,6 +408,7 @@ func exported(t reflect.Type) []int {
 type hasher struct {
 	h    maphash.Hash
 	seen map[uintptr]int // pointers met, so that a cycle is hashed once
+	sums *sync.Map       // the renderer's cards: sumKey → *cardSum
 	buf  [8]byte
 }
 
@@ -391,6 +447,20 @@ func (h *hasher) value(v reflect.Value) {
 		if v.Type() == configType {
 			h.uint(1)
 			return
+		}
+		if h.sums != nil {
+			if c, ok := h.sums.Load(sumKey{v.Pointer(), v.Type()}); ok { // a card, hashed once for every page that lists it
+				c := c.(*cardSum)
+				c.once.Do(func() {
+					ch := newHasher()
+					ch.sums = h.sums
+					ch.value(v.Elem())
+					c.sum = ch.h.Sum64()
+				})
+				h.uint(5)
+				h.uint(c.sum)
+				return
+			}
 		}
 		if n, ok := h.seen[v.Pointer()]; ok {
 			h.uint(2)

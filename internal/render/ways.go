@@ -81,15 +81,16 @@ func groupCard(g *site.Group) *site.Group {
 // actionsView fills the view of a list of actions: the axes, each with its
 // actions (of status st only, unless st is nil), and the groups to filter
 // by.
-func actionsView(v, s *site.Site, st *content.Status) {
+func (r *renderer) actionsView(v *site.Site, st *content.Status) {
+	s := r.site
 	v.Counts = s.Counts
-	v.Territories = cards(s.Territories, groupCard)
-	v.Audiences = cards(s.Audiences, groupCard)
+	v.Territories = listed(r, s.Territories, groupCard)
+	v.Audiences = listed(r, s.Audiences, groupCard)
 	for _, a := range s.Axes {
 		c := axisCard(a)
-		for _, ac := range a.Actions {
+		for _, ac := range listed(r, a.Actions, actionCard) {
 			if st == nil || ac.Status == *st {
-				c.Actions = append(c.Actions, actionCard(ac))
+				c.Actions = append(c.Actions, ac)
 			}
 		}
 		v.Axes = append(v.Axes, c)
