@@ -45,6 +45,10 @@ type Options struct {
 	// one (jalons serve): files that did not change are not read again,
 	// pages whose files did not change are not rendered again.
 	Cache *Cache
+	// Later, for Render, leaves the open data files and the search index
+	// to be made when asked for: see render.Options.Later. Build makes
+	// every file whatever it says.
+	Later func(path string, make func() ([]byte, error))
 }
 
 // Cache is what a build keeps for the next one.
@@ -158,7 +162,7 @@ func load(opts Options, out *output) (*Result, error) {
 		return nil, errs
 	}
 	static, _ := fs.Sub(fsys, "static")
-	ropts := render.Options{Theme: theme, Static: static, Cache: renderCache}
+	ropts := render.Options{Theme: theme, Static: static, Cache: renderCache, Later: opts.Later}
 	if out != nil {
 		ropts.Out = out.write
 	}
@@ -254,6 +258,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	opts.Later = nil
 	res, err := renderTo(ctx, opts, out)
 	if err == nil {
 		err = ctx.Err()

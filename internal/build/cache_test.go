@@ -80,15 +80,31 @@ title = "Mentions légales"
 		{"indicator removed", func() { os.Remove(filepath.Join(dir, "content/indicators/familles.toml")) }},
 	}
 	cache := &Cache{}
-	for _, e := range edits {
+	for i, e := range edits {
 		e.do()
-		cached, err := Render(t.Context(), Options{Source: dir, Cache: cache})
+		// As jalons serve builds: the open data files and the search
+		// index are made when asked for, here after every other edit.
+		later := map[string]func() ([]byte, error){}
+		cached, err := Render(t.Context(), Options{Source: dir, Cache: cache,
+			Later: func(p string, make func() ([]byte, error)) { later[p] = make }})
 		if err != nil {
 			t.Fatalf("%s: %v", e.name, err)
+		}
+		if len(later) != 7 {
+			t.Errorf("after %s: %d files left to make when asked for; want 7", e.name, len(later))
 		}
 		fresh, err := Render(t.Context(), Options{Source: dir})
 		if err != nil {
 			t.Fatal(err)
+		}
+		for p, make := range later {
+			if i%2 == 1 {
+				delete(fresh.Files, p) // not asked for
+				continue
+			}
+			if cached.Files[p], err = make(); err != nil {
+				t.Fatalf("after %s: %s: %v", e.name, p, err)
+			}
 		}
 		if len(cached.Files) != len(fresh.Files) {
 			t.Errorf("after %s: %d files with the cache, %d without", e.name, len(cached.Files), len(fresh.Files))

@@ -44,6 +44,16 @@ func (r *renderer) data() []func() error {
 		}},
 		{"data/search.json", r.whole, r.searchIndex},
 	} {
+		if r.later != nil {
+			r.later(f.name, func() ([]byte, error) {
+				b, err := r.cached(f.name, func() uint64 { return f.key }, f.make)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", f.name, err)
+				}
+				return b, nil
+			})
+			continue
+		}
 		jobs = append(jobs, func() error {
 			b, err := r.cached(f.name, func() uint64 { return f.key }, f.make)
 			if err != nil {

@@ -233,6 +233,13 @@ type Options struct {
 	// hold the paths only: a build writes while it renders, and holds no
 	// page in memory. Out is called from several goroutines at once.
 	Out func(path string, b []byte) error
+	// Later, when set, is given the open data files and the search index
+	// instead of their content: a function that makes each, safe to call
+	// from any goroutine once Site has returned, and these files are not
+	// in the Files that Site returns. `jalons serve` makes one when it is
+	// asked for, so that a rebuild after a save is spent on the pages.
+	// Later is called from Site's goroutine only.
+	Later func(path string, make func() ([]byte, error))
 }
 
 type renderer struct {
@@ -249,6 +256,7 @@ type renderer struct {
 	themeText []byte // every template, for the cache's keys
 	files     Files
 	out       func(path string, b []byte) error // see Options.Out
+	later     func(path string, make func() ([]byte, error))
 	mu        sync.Mutex
 	slugs     sync.Map // name → slug.Make(name)
 	rows      sync.Map // action slug → its row of action-table (see actionRow)
@@ -279,6 +287,7 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 		siteTheme: siteTheme,
 		files:     Files{},
 		out:       opts.Out,
+		later:     opts.Later,
 	}
 	if err := r.parseTemplates(); err != nil {
 		return nil, err

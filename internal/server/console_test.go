@@ -27,7 +27,7 @@ func TestConsoleLines(t *testing.T) {
 		want []string // stdout and stderr after each step, durations as D
 	}{
 		{"fr", []string{
-			"jalons: 13 pages construites en D (22 refaites)\n", "",
+			"jalons: 13 pages construites en D (15 refaites)\n", "",
 			"", "jalons: content/actions/x.md modifié\u00a0: 1 problème en D\u00a0; le site servi reste la dernière version correcte\n" +
 				"content/actions/x.md:3:1: axe inconnu \"b\" (valeurs possibles\u00a0: a)\n",
 			"jalons: 2 fichiers modifiés\u00a0: 13 pages construites en D (0 refaites)\n", "",
@@ -35,7 +35,7 @@ func TestConsoleLines(t *testing.T) {
 			"jalons: site servi sur http://ADDR/projet-social/ (Ctrl+C pour arrêter)\n",
 		}},
 		{"en", []string{
-			"jalons: built 13 pages in D (22 rendered again)\n", "",
+			"jalons: built 13 pages in D (15 rendered again)\n", "",
 			"", "jalons: content/actions/x.md changed: 1 problem in D, still serving the last good build\n" +
 				"content/actions/x.md:3:1: unknown axis \"b\" (known: a)\n",
 			"jalons: 2 files changed: built 13 pages in D (0 rendered again)\n", "",

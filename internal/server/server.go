@@ -65,6 +65,7 @@ type Server struct {
 
 	mu       sync.RWMutex
 	files    render.Files
+	later    map[string]*lazyFile // the open data files and the search index, made when asked for
 	basePath string
 	lang     string   // of the last good build, or of config.toml before one
 	problems []string // of the last build, in lang; nil when it was good
@@ -90,7 +91,10 @@ func New(opts build.Options) *Server {
 // at once and whole; a failed one leaves it and records its problems.
 // Either way, open pages reload.
 func (s *Server) Rebuild() (*build.Result, error) {
-	res, err := s.render(s.opts)
+	opts := s.opts
+	later := map[string]*lazyFile{}
+	opts.Later = func(path string, make func() ([]byte, error)) { later[path] = &lazyFile{make: make} }
+	res, err := s.render(opts)
 	lang := s.lang // only Rebuild writes it
 	if err != nil && s.files == nil {
 		lang = string(config.LanguageOf(os.DirFS(s.opts.Source))) // no good build yet
@@ -100,7 +104,7 @@ func (s *Server) Rebuild() (*build.Result, error) {
 		s.lang = lang
 		s.problems = lines(err, lang)
 	} else {
-		s.files = res.Files
+		s.files, s.later = res.Files, later
 		s.basePath = res.Site.Config.Base.Path
 		s.lang = string(res.Site.Config.Language)
 		s.problems = nil
@@ -108,6 +112,20 @@ func (s *Server) Rebuild() (*build.Result, error) {
 	s.mu.Unlock()
 	s.notify()
 	return res, err
+}
+
+// lazyFile is a file that a build left to make when it is asked for
+// (see render.Options.Later), made once.
+type lazyFile struct {
+	once sync.Once
+	make func() ([]byte, error)
+	b    []byte
+	err  error
+}
+
+func (f *lazyFile) bytes() ([]byte, error) {
+	f.once.Do(func() { f.b, f.err = f.make() })
+	return f.b, f.err
 }
 
 // lines is the problems of a failed build, one a line, in lang ("fr" or
@@ -160,7 +178,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	files, base, problems, lang := s.files, s.basePath, s.problems, s.lang
+	files, later, base, problems, lang := s.files, s.later, s.basePath, s.problems, s.lang
 	s.mu.RUnlock()
 
 	p := r.URL.Path
@@ -175,6 +193,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimPrefix(p, base)
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
+	}
+	if f, ok := later[name]; ok {
+		b, err := f.bytes()
+		if err != nil {
+			http.Error(w, "jalons serve: "+diag.Text(err, lang), http.StatusInternalServerError)
+			return
+		}
+		s.serveBytes(w, name, b, http.StatusOK, problems, lang)
+		return
 	}
 	if _, ok := files[name]; !ok {
 		if _, dir := files[name+"/index.html"]; dir {
@@ -192,6 +219,10 @@ func (s *Server) serveFile(w http.ResponseWriter, files render.Files, name strin
 	if !ok { // no good build yet
 		b, name = []byte("<!DOCTYPE html><html><head><title>Jalons</title></head><body></body></html>"), "index.html"
 	}
+	s.serveBytes(w, name, b, status, problems, lang)
+}
+
+func (s *Server) serveBytes(w http.ResponseWriter, name string, b []byte, status int, problems []string, lang string) {
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = "application/octet-stream"

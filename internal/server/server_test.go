@@ -127,6 +127,7 @@ func TestServe(t *testing.T) {
 		{base + "/projet-social/css/jalons.css", "text/css; charset=utf-8", http.StatusOK, "--text"},
 		{base + "/projet-social/feed.xml", "text/xml; charset=utf-8", http.StatusOK, "<feed"},
 		{base + "/projet-social/data/site.json", "application/json", http.StatusOK, `"title":"Projet social"`},
+		{base + "/projet-social/data/search.json", "application/json", http.StatusOK, `"premier texte"`},
 		{base + "/projet-social/nulle-part/", "text/html; charset=utf-8", http.StatusNotFound, "Page introuvable"},
 		{base + "/__jalons/reload.js", "text/javascript; charset=utf-8", http.StatusOK, "EventSource"},
 	}
@@ -151,6 +152,10 @@ func TestServe(t *testing.T) {
 	edit(strings.Replace(site[strings.Index(site, "+++\ntitle = \"Action X\""):], "Premier texte.", "Second texte.", 1))
 	if _, _, body := get(t, page); !strings.Contains(body, "Second texte.") || strings.Contains(body, "jalons-problems") {
 		t.Errorf("after an edit the page is not the new one:\n%s", body)
+	}
+	// The search index, made when asked for, is the new build's.
+	if _, _, body := get(t, base+"/projet-social/data/search.json"); !strings.Contains(body, `"second texte"`) || strings.Contains(body, `"premier texte"`) {
+		t.Errorf("after an edit the search index is not the new one:\n%s", body)
 	}
 
 	// A mistake shows in every page, which keeps the last good build.
