@@ -17,6 +17,7 @@ package chart
 import (
 	"encoding/json"
 	"fmt"
+	"html/template"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -35,10 +36,14 @@ const (
 
 // Chart is one chart of a page.
 type Chart struct {
-	ID          string          // id of its element in the page
-	Kind        Kind            // the theme sizes charts by kind
-	Description string          // what it shows, in a sentence of the site's language
-	Options     json.RawMessage // ECharts options, as JSON: made once, however many pages show the chart
+	ID          string // id of its element in the page
+	Kind        Kind   // the theme sizes charts by kind
+	Description string // what it shows, in a sentence of the site's language
+	// Options are the ECharts options as JSON, made once however many
+	// pages show the chart. They go into a <script type="application/json">
+	// as they are: json.Marshal escapes <, >, &, U+2028 and U+2029, which
+	// is what html/template would do to them.
+	Options template.JS
 }
 
 // Locale is what charts need of the site's language.
@@ -82,7 +87,7 @@ func finish(id string, kind Kind, description string, c interface {
 	if err != nil {
 		return Chart{}, fmt.Errorf("chart %s: %w", id, err)
 	}
-	return Chart{ID: id, Kind: kind, Description: description, Options: b}, nil
+	return Chart{ID: id, Kind: kind, Description: description, Options: template.JS(b)}, nil
 }
 
 // Indicator is a line chart of an indicator's values over time, with its

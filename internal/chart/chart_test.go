@@ -40,7 +40,7 @@ func f(v float64) *float64 { return &v }
 func roundTrip(t *testing.T, c Chart) map[string]any {
 	t.Helper()
 	var o map[string]any
-	if err := json.Unmarshal(c.Options, &o); err != nil {
+	if err := json.Unmarshal([]byte(c.Options), &o); err != nil {
 		t.Fatal(err)
 	}
 	return o
@@ -130,5 +130,25 @@ func TestIndicatorMasked(t *testing.T) {
 	}
 	if v := data[1].(map[string]any)["value"]; v != nil {
 		t.Errorf("masked point value = %v; want none", v)
+	}
+}
+
+// TestOptionsAreSafeInScript: the options go into a page as they are, so
+// a title that would close the script, or a line separator that ends a
+// JavaScript string, comes out escaped.
+func TestOptionsAreSafeInScript(t *testing.T) {
+	ind := &site.Indicator{Indicator: &content.Indicator{Title: "</script><script>alert(1)</script>\u2028&\u2029", Unit: "x"},
+		Values: []site.Value{{Date: content.Date{Year: 2010, Month: 12, Day: 31}, Value: 6}}}
+	c, err := Indicator("chart-x", ind, words{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<", ">", "&", "\u2028", "\u2029"} {
+		if strings.Contains(string(c.Options), bad) {
+			t.Errorf("options hold %q unescaped: %s", bad, c.Options)
+		}
+	}
+	if o := roundTrip(t, c); series(o)["name"] != ind.Title {
+		t.Errorf("series name = %q; want the title as it is", series(o)["name"])
 	}
 }

@@ -11,6 +11,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	stdhtml "html"
@@ -87,11 +88,19 @@ func (r *Renderer) HTML(src, idPrefix string) (template.HTML, error) {
 	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(ctx))
 	doc.OwnerDocument().AddMeta(prefixKey, idPrefix)
 	var buf bytes.Buffer
-	if err := r.md.Renderer().Render(&buf, source, doc); err != nil {
+	w := writers.Get().(*bufio.Writer) // goldmark would make one per document
+	defer writers.Put(w)
+	w.Reset(&buf)
+	if err := r.md.Renderer().Render(w, source, doc); err != nil {
+		return "", fmt.Errorf("markdown: %w", err)
+	}
+	if err := w.Flush(); err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
 	}
 	return template.HTML(buf.String()), nil
 }
+
+var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 // ids makes heading ids with the same folding as slugs, unique in a
 // document.

@@ -3,11 +3,8 @@ package render
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
-
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-	"golang.org/x/text/number"
 
 	"jalons/internal/config"
 	"jalons/internal/content"
@@ -18,7 +15,8 @@ import (
 type locale struct {
 	lang    config.Language
 	words   map[string]string
-	printer *message.Printer
+	group   string // between groups of three digits: "550 000", "550,000"
+	decimal byte   // before the decimals: "42,5", "42.5"
 	months  [12]string
 	paths   map[string]string // section → first path segment
 }
@@ -27,9 +25,9 @@ var frMonths = [12]string{"janvier", "février", "mars", "avril", "mai", "juin",
 var enMonths = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
 func newLocale(lang config.Language) *locale {
-	l := &locale{lang: lang, words: frWords, printer: message.NewPrinter(language.French), months: frMonths, paths: site.SectionPaths(lang)}
+	l := &locale{lang: lang, words: frWords, group: "\u00a0", decimal: ',', months: frMonths, paths: site.SectionPaths(lang)}
 	if lang == "en" {
-		l.words, l.printer, l.months = enWords, message.NewPrinter(language.English), enMonths
+		l.words, l.group, l.decimal, l.months = enWords, ",", '.', enMonths
 	}
 	return l
 }
@@ -66,17 +64,33 @@ func (l *locale) Date(d content.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	day := fmt.Sprint(d.Day)
+	day := strconv.Itoa(d.Day)
 	if l.lang == "fr" && d.Day == 1 {
 		day = "1er"
 	}
-	return fmt.Sprintf("%s %s %d", day, l.months[d.Month-1], d.Year)
+	return day + " " + l.months[d.Month-1] + " " + strconv.Itoa(d.Year)
 }
 
 // Number writes a number with the language's separators: "550 000",
 // "42,5" in French; at most two decimals.
 func (l *locale) Number(f float64) string {
-	return l.printer.Sprint(number.Decimal(f, number.MaxFractionDigits(2)))
+	s := strconv.FormatFloat(f, 'f', 2, 64) // rounded as CLDR's formatters round: 2.675 is 2.67499…
+	whole, decimals, _ := strings.Cut(s, ".")
+	decimals = strings.TrimRight(decimals, "0")
+	b := make([]byte, 0, len(s)+len(whole)/3*len(l.group))
+	if whole[0] == '-' {
+		b, whole = append(b, '-'), whole[1:]
+	}
+	for i := range len(whole) {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b = append(b, l.group...)
+		}
+		b = append(b, whole[i])
+	}
+	if decimals != "" {
+		b = append(append(b, l.decimal), decimals...)
+	}
+	return string(b)
 }
 
 // Money writes an amount in euros: "550 000 €", "€550,000".
@@ -103,11 +117,11 @@ func (l *locale) Quantity(f float64, unit string) string {
 
 // Percent writes a share, rounded to a whole percent: "95 %", "95%".
 func (l *locale) Percent(ratio float64) string {
-	p := math.Round(ratio * 100)
+	p := strconv.FormatFloat(math.Round(ratio*100), 'f', 0, 64)
 	if l.lang == "en" {
-		return fmt.Sprintf("%.0f%%", p)
+		return p + "%"
 	}
-	return fmt.Sprintf("%.0f\u00a0%%", p)
+	return p + "\u00a0%"
 }
 
 // Status is the label of a status: "En cours", "In progress".
