@@ -582,8 +582,12 @@ func (r *renderer) pages() []func() error {
 			home.Description = s.Home.Summary
 		}
 	}
-	jobs := []func() error{func() error { return r.item(home, "", "", "index.html") }}
 	crumbs := func(links ...Link) []Link { return append([]Link{{Title: r.loc.T("home")}}, links...) }
+	// The lists of every action, of a status, of a territory come first:
+	// the list of every action is the longest page to make, and would
+	// else end the build alone on one core.
+	jobs := r.ways(crumbs)
+	jobs = append(jobs, func() error { return r.item(home, "", "", "index.html") })
 	for _, a := range s.Axes {
 		jobs = append(jobs, func() error {
 			return r.item(&Page{Kind: KindAxis, Title: a.Title, Path: r.pathOf(a), Description: a.Summary, Axis: a,
@@ -628,7 +632,6 @@ func (r *renderer) pages() []func() error {
 			return r.item(&Page{Kind: KindPage, Title: pg.Title, Path: r.pathOf(pg), Description: pg.Summary, Page: pg, Crumbs: crumbs()}, pg.Src.Body, "", "")
 		})
 	}
-	jobs = append(jobs, r.ways(crumbs)...)
 	if len(s.Milestones) > 0 {
 		jobs = append(jobs, func() error {
 			return r.item(&Page{Kind: KindMilestones, Title: r.loc.T("allMilestones"), Path: r.section("milestones"), Crumbs: crumbs()}, "", "", "")
