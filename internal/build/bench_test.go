@@ -92,10 +92,7 @@ func benchmarkBuild(b *testing.B, n int) {
 	}
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(pages), "pages")
-	if idx, err := os.ReadFile(filepath.Join(dest, "data", "search.json")); err == nil {
-		b.ReportMetric(float64(len(idx)), "search-bytes")
-		b.ReportMetric(float64(gzipSize(idx)), "search-gz-bytes")
-	}
+	reportSearch(b, dest)
 }
 
 // BenchmarkBuildExample builds the example site without reading git (it
@@ -112,10 +109,23 @@ func BenchmarkBuildExample(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(pages), "pages")
-	if idx, err := os.ReadFile(filepath.Join(dest, "data", "search.json")); err == nil {
-		b.ReportMetric(float64(len(idx)), "search-bytes")
-		b.ReportMetric(float64(gzipSize(idx)), "search-gz-bytes")
+	reportSearch(b, dest)
+}
+
+// reportSearch reports the size of the search index of the site built in
+// dest, gzipped: what a one-word query loads, and the whole.
+func reportSearch(b *testing.B, dest string) {
+	files := map[string][]byte{}
+	paths, _ := filepath.Glob(filepath.Join(dest, "data", "search", "*.json"))
+	for _, p := range append(paths, filepath.Join(dest, "data", "search.json")) {
+		if data, err := os.ReadFile(p); err == nil {
+			rel, _ := filepath.Rel(dest, p)
+			files[filepath.ToSlash(rel)] = data
+		}
 	}
+	query, whole := searchLoad(files)
+	b.ReportMetric(float64(query), "search-query-gz-bytes")
+	b.ReportMetric(float64(whole), "search-gz-bytes")
 }
 
 func BenchmarkBuild1000(b *testing.B)  { benchmarkBuild(b, 1000) }

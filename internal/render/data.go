@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"jalons/internal/content"
 	"jalons/internal/site"
@@ -18,48 +19,69 @@ import (
 // Package that describes the CSV files with a Table Schema each (see
 // dataFiles). A masked value (below its indicator's maskBelow) is never
 // written: its cell is empty and its masked cell true. The open data page,
-// data/index.html, is a page of kind "data".
+// data/index.html, is a page of kind "data". The jobs also make the
+// search index (see searchIndex).
 // Numbers use a dot for decimals; progress is a percentage with up to two
 // decimals; dates are ISO (2017-04-29). site.json is compact: one line.
 // A text cell of the CSV files that a spreadsheet would take for a formula
 // starts with a single quote (see cell); site.json keeps texts as written.
 func (r *renderer) data() []func() error {
-	var jobs []func() error
-	for _, f := range []struct {
+	type file struct {
 		name string
 		key  uint64 // what it shows: the whole site, or the settings only
 		make func() ([]byte, error)
-	}{
-		{"data/actions.csv", r.whole, func() ([]byte, error) { return csvFile(r.actionRows()) }},
-		{"data/indicators.csv", r.whole, func() ([]byte, error) { return csvFile(r.indicatorRows()) }},
-		{"data/values.csv", r.whole, func() ([]byte, error) { return csvFile(r.valueRows()) }},
-		{"data/milestones.csv", r.whole, func() ([]byte, error) { return csvFile(r.milestoneRows()) }},
-		{"data/site.json", r.whole, func() ([]byte, error) {
+	}
+	// The files of the search index are made together, once, by the job
+	// of the first.
+	search := sync.OnceValues(r.searchIndex)
+	var index []file
+	for _, name := range append([]string{"data/search.json"}, searchPartNames()...) {
+		index = append(index, file{name, r.whole, func() ([]byte, error) {
+			files, err := search()
+			return files[name], err
+		}})
+	}
+	groups := [][]file{
+		{{"data/actions.csv", r.whole, func() ([]byte, error) { return csvFile(r.actionRows()) }}},
+		{{"data/indicators.csv", r.whole, func() ([]byte, error) { return csvFile(r.indicatorRows()) }}},
+		{{"data/values.csv", r.whole, func() ([]byte, error) { return csvFile(r.valueRows()) }}},
+		{{"data/milestones.csv", r.whole, func() ([]byte, error) { return csvFile(r.milestoneRows()) }}},
+		{{"data/site.json", r.whole, func() ([]byte, error) {
 			b, err := json.Marshal(r.siteJSON())
 			return append(b, '\n'), err
-		}},
-		{"data/datapackage.json", r.global, func() ([]byte, error) {
+		}}},
+		{{"data/datapackage.json", r.global, func() ([]byte, error) {
 			b, err := json.MarshalIndent(r.dataPackage(), "", "  ")
 			return append(b, '\n'), err
-		}},
-		{"data/search.json", r.whole, r.searchIndex},
-	} {
+		}}},
+		index,
+	}
+	made := func(f file) ([]byte, error) {
+		b, err := r.cached(f.name, func() uint64 { return f.key }, f.make)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.name, err)
+		}
+		return b, nil
+	}
+	var jobs []func() error
+	for _, g := range groups {
 		if r.later != nil {
-			r.later(f.name, func() ([]byte, error) {
-				b, err := r.cached(f.name, func() uint64 { return f.key }, f.make)
-				if err != nil {
-					return nil, fmt.Errorf("%s: %w", f.name, err)
-				}
-				return b, nil
-			})
+			for _, f := range g {
+				r.later(f.name, func() ([]byte, error) { return made(f) })
+			}
 			continue
 		}
 		jobs = append(jobs, func() error {
-			b, err := r.cached(f.name, func() uint64 { return f.key }, f.make)
-			if err != nil {
-				return fmt.Errorf("%s: %w", f.name, err)
+			for _, f := range g {
+				b, err := made(f)
+				if err != nil {
+					return err
+				}
+				if err := r.add(f.name, b); err != nil {
+					return err
+				}
 			}
-			return r.add(f.name, b)
+			return nil
 		})
 	}
 	return jobs

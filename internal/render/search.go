@@ -9,23 +9,35 @@ import (
 	"jalons/internal/slug"
 )
 
-// The search index, data/search.json, is what js/search.js loads when
-// someone starts a search: one line of JSON,
+// The search index is what js/search.js loads when someone starts a
+// search. data/search.json holds every document and its title's terms,
+// one line of JSON:
 //
 //	{"paths":["actions/","indicateurs/","actualites/",""],
-//	 "docs":[[kind,"slug","Title","Summary","title terms","other terms"],…]}
+//	 "docs":[[kind,"slug","Title","Summary","title terms"],…]}
 //
-// where kind indexes paths (action, indicator, news item, free page) and
-// terms are words folded as slugs are (lowercase ASCII, accents dropped:
+// where kind indexes paths (action, indicator, news item, free page).
+// The other terms of the documents are split by their first character,
+// one part per letter or digit c, data/search/<c>.json:
+//
+//	{"docs":[[doc,"other terms"],…]}
+//
+// where doc indexes the documents of search.json, for each document with
+// terms that start with c: a query loads the parts of its words' first
+// characters only (at 10,000 actions, a few hundred kilobytes gzipped
+// where the whole index is over a megabyte and a half).
+//
+// Terms are words folded as slugs are (lowercase ASCII, accents dropped:
 // "Épicerie" → "epicerie"), each once, separated by spaces, of two
 // characters or more; the other terms are those of the summary, the text
 // and, for an action, its lead, partners, territories and audience, less
 // the title's, MaxSearchTerms at most. The script folds the query the
 // same way and matches each of its words as a prefix.
-func (r *renderer) searchIndex() ([]byte, error) {
+func (r *renderer) searchIndex() (map[string][]byte, error) {
 	s := r.site
-	type doc = [6]any
+	type doc = [5]any
 	var docs []doc
+	var parts [len(searchParts)][][2]any
 	// Every text of a document comes from its file: with a cache, the
 	// terms of a file that did not change are not folded again.
 	add := func(kind int, src content.Source, slug, title, summary string, text ...string) {
@@ -39,7 +51,17 @@ func (r *renderer) searchIndex() ([]byte, error) {
 			tt = [2]string{strings.Join(t.list, " "), strings.Join(x.list, " ")}
 			r.cache.keepTerms(k, tt)
 		}
-		docs = append(docs, doc{kind, slug, title, summary, tt[0], tt[1]})
+		var byPart [len(searchParts)][]string
+		for w := range strings.FieldsSeq(tt[1]) {
+			i := strings.IndexByte(searchParts, w[0])
+			byPart[i] = append(byPart[i], w)
+		}
+		for i, ws := range byPart {
+			if ws != nil {
+				parts[i] = append(parts[i], [2]any{len(docs), strings.Join(ws, " ")})
+			}
+		}
+		docs = append(docs, doc{kind, slug, title, summary, tt[0]})
 	}
 	for _, a := range s.Actions {
 		text := []string{a.Lead, a.Src.Body}
@@ -60,11 +82,44 @@ func (r *renderer) searchIndex() ([]byte, error) {
 	if docs == nil {
 		docs = []doc{}
 	}
+	files := map[string][]byte{}
 	b, err := json.Marshal(struct {
 		Paths []string `json:"paths"`
 		Docs  []doc    `json:"docs"`
 	}{[]string{r.section("actions"), r.section("indicators"), r.section("news"), ""}, docs})
-	return append(b, '\n'), err
+	if err != nil {
+		return nil, err
+	}
+	files["data/search.json"] = append(b, '\n')
+	for i, part := range parts {
+		if part == nil {
+			part = [][2]any{}
+		}
+		b, err := json.Marshal(struct {
+			Docs [][2]any `json:"docs"`
+		}{part})
+		if err != nil {
+			return nil, err
+		}
+		files[searchPart(i)] = append(b, '\n')
+	}
+	return files, nil
+}
+
+// searchParts are the first characters of folded terms, one part of the
+// search index each.
+const searchParts = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+// searchPart is the path of the i-th part of the search index.
+func searchPart(i int) string { return "data/search/" + searchParts[i:i+1] + ".json" }
+
+// searchPartNames are the paths of every part of the search index.
+func searchPartNames() []string {
+	var out []string
+	for i := range len(searchParts) {
+		out = append(out, searchPart(i))
+	}
+	return out
 }
 
 // MaxSearchTerms is how many terms of its text a document of the search

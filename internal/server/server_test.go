@@ -127,7 +127,8 @@ func TestServe(t *testing.T) {
 		{base + "/projet-social/css/jalons.css", "text/css; charset=utf-8", http.StatusOK, "--text"},
 		{base + "/projet-social/feed.xml", "text/xml; charset=utf-8", http.StatusOK, "<feed"},
 		{base + "/projet-social/data/site.json", "application/json", http.StatusOK, `"title":"Projet social"`},
-		{base + "/projet-social/data/search.json", "application/json", http.StatusOK, `"premier texte"`},
+		{base + "/projet-social/data/search.json", "application/json", http.StatusOK, `"Action X"`},
+		{base + "/projet-social/data/search/p.json", "application/json", http.StatusOK, `"premier"`},
 		{base + "/projet-social/nulle-part/", "text/html; charset=utf-8", http.StatusNotFound, "Page introuvable"},
 		{base + "/__jalons/reload.js", "text/javascript; charset=utf-8", http.StatusOK, "EventSource"},
 	}
@@ -154,8 +155,10 @@ func TestServe(t *testing.T) {
 		t.Errorf("after an edit the page is not the new one:\n%s", body)
 	}
 	// The search index, made when asked for, is the new build's.
-	if _, _, body := get(t, base+"/projet-social/data/search.json"); !strings.Contains(body, `"second texte"`) || strings.Contains(body, `"premier texte"`) {
-		t.Errorf("after an edit the search index is not the new one:\n%s", body)
+	_, _, s := get(t, base+"/projet-social/data/search/s.json")
+	_, _, p := get(t, base+"/projet-social/data/search/p.json")
+	if !strings.Contains(s, `"second"`) || strings.Contains(p, `"premier"`) {
+		t.Errorf("after an edit the search index is not the new one:\n%s\n%s", s, p)
 	}
 
 	// A mistake shows in every page, which keeps the last good build.

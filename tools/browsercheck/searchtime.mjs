@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // How long the site's search takes in the browser (issue 11): the first
-// query, which loads data/search.json, then warm queries.
+// query, which loads data/search.json and the parts of the index its words
+// need (data/search/<c>.json), then warm queries.
 //
 //   node searchtime.mjs [--page PATH] [--rounds N] SITEDIR[@BASEPATH] [QUERY ...]
 //
@@ -20,7 +21,9 @@
 //     frame (16.7 ms) of waiting for it.
 // The first query (cold, fresh browser context, empty cache) is measured from
 // the focus event (the index starts loading on focus) until the live region
-// says how many results there are; Resource Timing gives the download part.
+// says how many results there are; Resource Timing gives the download part
+// and the bytes loaded. Before the warm rounds, each query is typed once and
+// the parts it needs are let in, so that warm queries load nothing.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -75,6 +78,10 @@ const indexUrl = /data-index="([^"]+)"/.exec(html)?.[1] ?? usage(`no data-index 
 const indexFile = path.join(dir, indexUrl.startsWith(base) ? indexUrl.slice(base.length) : indexUrl);
 const raw = fs.readFileSync(indexFile);
 const docs = JSON.parse(raw).docs.length;
+const partsDir = path.join(path.dirname(indexFile), 'search');
+const parts = fs.existsSync(partsDir) ? fs.readdirSync(partsDir).map((f) => fs.readFileSync(path.join(partsDir, f))) : [];
+const gz = (b) => zlib.gzipSync(b).length;
+const isIndex = (name) => /\/data\/search(\.json|\/)/.test(name);
 
 const ms = (x) => `${x.toFixed(1)} ms`;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
@@ -117,8 +124,8 @@ try {
   await page.addInitScript(probe);
   await page.goto(url, { waitUntil: 'load', timeout: 60000 });
   await page.evaluate(`window.__nextPaint = ${nextPaint.toString()}`);
-  const before = await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('search.json')));
-  if (before) throw new Error('search.json was loaded before the first query');
+  const before = await page.evaluate(`performance.getEntriesByType('resource').some((r) => (${isIndex.toString()})(r.name))`);
+  if (before) throw new Error('the search index was loaded before the first query');
 
   // Cold: wait in the page for the live region to say something.
   const counted = page.evaluate(() => new Promise((resolve) => {
@@ -132,19 +139,30 @@ try {
   }));
   await page.fill('#q', cold);
   const c = await counted;
-  const st = await page.evaluate(() => {
-    const r = performance.getEntriesByType('resource').find((e) => e.name.endsWith('search.json'));
-    return { ...window.__st, fetchStart: r.startTime, fetchEnd: r.responseEnd, encoded: r.encodedBodySize,
+  const st = await page.evaluate(`(() => {
+    const rs = performance.getEntriesByType('resource').filter((r) => (${isIndex.toString()})(r.name));
+    return { ...window.__st, files: rs.length, fetchStart: Math.min(...rs.map((r) => r.startTime)),
+      fetchEnd: Math.max(...rs.map((r) => r.responseEnd)), encoded: rs.reduce((a, r) => a + r.encodedBodySize, 0),
       count: document.getElementById('search-count').textContent };
-  });
+  })()`);
 
   console.log(`site ${dir} (base ${base}), search page ${base}${pagePath}`);
   console.log(`browser: ${await browser.version()} (${CHROMIUM}), headless, 1280x800`);
+  const partsGz = parts.map(gz);
   console.log(`index ${indexUrl}: ${docs} documents, ${raw.length} bytes raw (${(raw.length / KB).toFixed(1)} KB), ` +
-    `${zlib.gzipSync(raw).length} bytes gzipped (${(zlib.gzipSync(raw).length / KB).toFixed(1)} KB; over the wire: ${st.encoded} bytes)`);
-  console.log(`cold first query "${cold}": ${ms(c.shown - st.focus)} from focus to the count shown ` +
-    `(download ${ms(st.fetchEnd - st.fetchStart)}, from its end to the count shown ${ms(c.shown - st.fetchEnd)}: ` +
+    `${gz(raw)} bytes gzipped (${(gz(raw) / KB).toFixed(1)} KB); ${parts.length} parts, ` +
+    `${(parts.reduce((a, b) => a + b.length, 0) / KB).toFixed(1)} KB raw, ${(partsGz.reduce((a, b) => a + b, 0) / KB).toFixed(1)} KB gzipped, ` +
+    `the largest ${(Math.max(0, ...partsGz) / KB).toFixed(1)} KB gzipped`);
+  console.log(`cold first query "${cold}": ${st.files} files, ${st.encoded} bytes over the wire (${(st.encoded / KB).toFixed(1)} KB); ` +
+    `${ms(c.shown - st.focus)} from focus to the count shown ` +
+    `(downloads ${ms(st.fetchEnd - st.fetchStart)}, from their end to the count shown ${ms(c.shown - st.fetchEnd)}: ` +
     `JSON parse, index built, search, list written), ${ms(c.painted - st.focus)} to the next paint; "${st.count}"`);
+
+  // Every part the queries need, let in before the warm rounds.
+  for (const q of queries) {
+    await page.fill('#q', q);
+    await page.waitForLoadState('networkidle');
+  }
 
   // Warm: each query as one input event; the handler is synchronous.
   const rows = [];

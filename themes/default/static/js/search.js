@@ -1,6 +1,9 @@
 // Searches the site as one types. The index, data/search.json (see
 // internal/render/search.go), is loaded only when someone uses the search:
-// on focus, on the first key, or at once when the page is opened with ?q=.
+// on focus, on the first key, or at once when the page is opened with ?q=;
+// the other terms of the documents, beyond their titles', come in parts
+// by first character (data/search/e.json), each loaded when a word of the
+// query first starts with it.
 // The query is folded as the index is (lowercase, accents dropped,
 // ligatures spelled out); each of its words must start a word of the
 // title, summary or text; matches in the title rank first. The number of
@@ -16,6 +19,7 @@
   var base = form.getAttribute('data-base');
   var kinds = form.getAttribute('data-kinds').split('|');
   var index = null, loading = null, last = null;
+  var parts = {}; // first character → true once its terms are in index, or the promise that loads them
   var limit = 100;
 
   var spelled = { 'œ': 'oe', 'æ': 'ae', 'ß': 'ss', 'ø': 'o', 'đ': 'd', 'ł': 'l', '&': ' et ' };
@@ -34,7 +38,7 @@
         .then(function (data) {
           index = data.docs.map(function (d) {
             return { kind: d[0], path: data.paths[d[0]] + d[1] + '/', title: d[2], summary: d[3],
-              t: ' ' + d[4] + ' ', x: ' ' + d[5] + ' ' };
+              t: ' ' + d[4] + ' ', x: {} };
           });
           run();
         })
@@ -43,13 +47,30 @@
     return loading;
   }
 
+  // part loads the terms that start with c, then searches again.
+  function part(c) {
+    if (!parts[c]) {
+      parts[c] = fetch(form.getAttribute('data-parts') + c + '.json')
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(function (data) {
+          data.docs.forEach(function (d) { index[d[0]].x[c] = ' ' + d[1] + ' '; });
+          parts[c] = true;
+          last = null;
+          run();
+        })
+        .catch(function () { parts[c] = null; last = null; }); // tried again on the next key
+    }
+    return parts[c] === true;
+  }
+
   function score(doc, words) {
     var s = 0;
     for (var i = 0; i < words.length; i++) {
       var w = ' ' + words[i];
+      var x = doc.x[words[i].charAt(0)];
       if (doc.t.indexOf(w + ' ') >= 0) s += 4;
       else if (doc.t.indexOf(w) >= 0) s += 3;
-      else if (doc.x.indexOf(w) >= 0) s += 1;
+      else if (x && x.indexOf(w) >= 0) s += 1;
       else return 0;
     }
     return s;
@@ -66,6 +87,9 @@
     if (q === last) return;
     last = q;
     var words = fold(q);
+    var ready = true;
+    words.forEach(function (w) { if (!part(w.charAt(0))) ready = false; });
+    if (!ready) { last = null; return; } // run again once the parts are in
     list.textContent = '';
     if (!words.length) { count.textContent = ''; return; }
     var found = [];
