@@ -155,3 +155,31 @@ func TestCacheRendersLittle(t *testing.T) {
 		t.Errorf("after editing one action's text, %d pages were rendered again (of %d); want 43", got, res.Pages)
 	}
 }
+
+// TestCachedPartial: a partial given a card (an action of an axis's list)
+// is made once for every page that shows the card; given anything else
+// (an action page's own view, made for that page) it is made each time,
+// so that no page shows another's.
+func TestCachedPartial(t *testing.T) {
+	res := renderSite(t, small+`
+-- content/actions/jardins.md --
++++
+title = "Jardins partagés"
+axis = "precarites"
+status = "done"
++++
+-- config.toml --
+title = "Projet social"
+baseURL = "https://www.example.fr/projet-social/"
+theme = "cards"
+-- themes/cards/layouts/partials/name.html --
+{{define "name"}}<b>{{.Action.Title}}</b>{{end}}
+-- themes/cards/layouts/action.html --
+{{define "main"}}{{cachedPartial "name" .Action}}{{end}}
+-- themes/cards/layouts/axis.html --
+{{define "main"}}{{range .Axis.Actions}}{{cachedPartial "name" .}}{{end}}{{end}}
+`)
+	contains(t, res, "actions/epicerie/index.html", "<b>Épicerie sociale</b>")
+	contains(t, res, "actions/jardins/index.html", "<b>Jardins partagés</b>")
+	contains(t, res, "axes/precarites/index.html", "<b>Épicerie sociale</b><b>Jardins partagés</b>")
+}

@@ -125,10 +125,11 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return c, err
 		},
-		"siteHeader": r.siteHeader,
-		"siteFooter": r.siteFooter,
-		"groupLinks": r.groupLinks,
-		"actionRow":  r.actionRow,
+		"siteHeader":    r.siteHeader,
+		"cachedPartial": r.cachedPartial,
+		"siteFooter":    r.siteFooter,
+		"groupLinks":    r.groupLinks,
+		"actionRow":     r.actionRow,
 		"slugs": func(names []string) string {
 			var out []string
 			for _, n := range names {

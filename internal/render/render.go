@@ -86,6 +86,11 @@
 //	                      printed QR code
 //	chartIndicator INDICATOR
 //	                      the chart of an indicator's values
+//	cachedPartial NAME DOT
+//	                      {{template NAME DOT}}, made once per rendering
+//	                      when DOT is a card of a list (an action of an
+//	                      axis, an indicator of an action): the pages
+//	                      that show the same card share it
 //	siteHeader PAGE, siteFooter PAGE
 //	                      the partials site-header and site-footer,
 //	                      each made once per rendering (the header once
@@ -103,6 +108,7 @@ import (
 	"hash/fnv"
 	"html/template"
 	"io/fs"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -263,6 +269,7 @@ type renderer struct {
 	charts    sync.Map // *content.Indicator → its chart (chartIndicator)
 	parts     sync.Map // variant → the site's header or footer (siteHeader, siteFooter)
 	cards     sync.Map // cardKey → the card of an item (listed)
+	partials  sync.Map // partialKey → a partial made for a card (cachedPartial)
 	sums      sync.Map // sumKey → *cardSum: the hash of each card
 }
 
@@ -515,6 +522,39 @@ func (r *renderer) part(v part, p *Page) (template.HTML, error) {
 	}
 	h, _ := r.parts.LoadOrStore(v, template.HTML(b.String()))
 	return h.(template.HTML), nil
+}
+
+// cachedPartial is the partial name made with dot, once per rendering
+// when dot is a card (see listed): a partial sees nothing but its dot and
+// the functions, and a card is shared and never changed, so that every
+// page that shows the card can take the partial made for the first. With
+// any other dot, the partial is made each time.
+func (r *renderer) cachedPartial(name string, dot any) (template.HTML, error) {
+	v := reflect.ValueOf(dot)
+	var k partialKey
+	if v.Kind() == reflect.Pointer {
+		k = partialKey{name, sumKey{v.Pointer(), v.Type()}}
+		if _, card := r.sums.Load(k.card); !card {
+			v = reflect.Value{}
+		} else if h, ok := r.partials.Load(k); ok {
+			return h.(template.HTML), nil
+		}
+	}
+	var b strings.Builder
+	if err := r.tmpl[KindHome].ExecuteTemplate(&b, name, dot); err != nil {
+		return "", r.problem(err)
+	}
+	h := template.HTML(b.String())
+	if v.IsValid() && v.Kind() == reflect.Pointer {
+		r.partials.Store(k, h)
+	}
+	return h, nil
+}
+
+// partialKey is a partial made for a card in renderer.partials.
+type partialKey struct {
+	name string
+	card sumKey
 }
 
 func (r *renderer) menu(current string) []Link {

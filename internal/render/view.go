@@ -173,14 +173,12 @@ func (r *renderer) view(p *Page) {
 		})
 		c.Axis = once(r, a.Axis, axisCard)
 		c.LeadStructure = a.LeadStructure
-		c.Indicators = listed(r, a.Indicators, indicatorFigures)
+		c.Indicators = listed(r, a.Indicators, indicatorCard)
 		c.News = listed(r, a.News, newsCard)
 		p.Action = c
 	}
 	if i := p.Indicator; i != nil {
-		c := indicatorCard(i)
-		c.Updated = i.Updated
-		p.Indicator = c
+		p.Indicator = once(r, i, indicatorCard)
 	}
 	if n := p.News; n != nil {
 		c := &site.News{News: n.News}
@@ -279,14 +277,12 @@ func actionCard(a *site.Action) *site.Action {
 		Summary: a.Summary, Weight: a.Weight, Slug: a.Slug, Territories: a.Territories, Audience: a.Audience}, Progress: a.Progress, Late: a.Late}
 }
 
-// indicatorFigures is an indicator with its values and what they say,
-// nothing linked.
-func indicatorFigures(i *site.Indicator) *site.Indicator {
-	return &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress, NextDue: i.NextDue, OutOfDate: i.OutOfDate}
-}
-
+// indicatorCard is an indicator with its values and what they say, and
+// its action as a card. Its own page and its action's show the same card,
+// so that the partials they share are made once (see cachedPartial).
 func indicatorCard(i *site.Indicator) *site.Indicator {
-	c := indicatorFigures(i)
+	c := &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress, NextDue: i.NextDue, OutOfDate: i.OutOfDate,
+		Updated: i.Updated}
 	if i.Action != nil {
 		c.Action = actionCard(i.Action)
 	}
