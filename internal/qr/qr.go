@@ -24,7 +24,28 @@ func SVG(text, label, id string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	d := make([]byte, 0, 16*code.Size*code.Size/4) // one code per action page: no fmt per run
+	n := code.Size + 2*quiet
+	b := make([]byte, 0, 512+4*code.Size*code.Size) // one code per action page: no fmt
+	num := func(v int) { b = strconv.AppendInt(b, int64(v), 10) }
+	b = append(b, `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `...)
+	num(n)
+	b = append(b, ' ')
+	num(n)
+	b = append(b, `" width="`...)
+	num(4 * n)
+	b = append(b, `" height="`...)
+	num(4 * n)
+	b = append(b, `" role="img" aria-labelledby="`...)
+	b = append(b, id...)
+	b = append(b, `" shape-rendering="crispEdges"><title id="`...)
+	b = append(b, id...)
+	b = append(b, `">`...)
+	b = append(b, html.EscapeString(label)...)
+	b = append(b, `</title><rect width="`...)
+	num(n)
+	b = append(b, `" height="`...)
+	num(n)
+	b = append(b, `" fill="#fff"/><path fill="#000" d="`...)
 	for y := range code.Size {
 		for x := 0; x < code.Size; {
 			if !code.Black(x, y) {
@@ -35,22 +56,20 @@ func SVG(text, label, id string) (string, error) {
 			for x+run < code.Size && code.Black(x+run, y) {
 				run++
 			}
-			d = append(d, 'M')
-			d = strconv.AppendInt(d, int64(x+quiet), 10)
-			d = append(d, ' ')
-			d = strconv.AppendInt(d, int64(y+quiet), 10)
-			d = append(d, 'h')
-			d = strconv.AppendInt(d, int64(run), 10)
-			d = append(d, "v1h-"...)
-			d = strconv.AppendInt(d, int64(run), 10)
-			d = append(d, 'z')
+			b = append(b, 'M')
+			num(x + quiet)
+			b = append(b, ' ')
+			num(y + quiet)
+			b = append(b, 'h')
+			num(run)
+			b = append(b, "v1h-"...)
+			num(run)
+			b = append(b, 'z')
 			x += run
 		}
 	}
-	n := code.Size + 2*quiet
-	return fmt.Sprintf(`<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s" shape-rendering="crispEdges">`+
-		`<title id="%s">%s</title><rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="%s"/></svg>`,
-		n, n, 4*n, 4*n, id, id, html.EscapeString(label), n, n, d), nil
+	b = append(b, `"/></svg>`...)
+	return string(b), nil
 }
 
 // quiet is the width of the light margin around a code, in modules.

@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"jalons/internal/content"
@@ -37,29 +38,46 @@ func (r *renderer) searchIndex() (map[string][]byte, error) {
 	s := r.site
 	type doc = [5]any
 	var docs []doc
-	var parts [len(searchParts)][][2]any
+	var parts [len(searchParts)][]byte // each the items of its "docs", as JSON
+	var words [len(searchParts)][]byte // a document's terms, by part
 	// Every text of a document comes from its file: with a cache, the
 	// terms of a file that did not change are not folded again.
 	add := func(kind int, src content.Source, slug, title, summary string, text ...string) {
-		k := fmt.Sprintf("%d\x00%s\x00%d", kind, src.File, src.Hash)
+		var k string
 		var tt [2]string
-		if v, ok := r.cache.terms(k); ok {
-			tt = v
-		} else {
+		cached := false
+		if r.cache != nil {
+			k = fmt.Sprintf("%d\x00%s\x00%d", kind, src.File, src.Hash)
+			tt, cached = r.cache.terms(k)
+		}
+		if !cached {
 			t := terms(nil, title)
 			x := terms(t, append([]string{summary}, text...)...)
 			tt = [2]string{strings.Join(t.list, " "), strings.Join(x.list, " ")}
-			r.cache.keepTerms(k, tt)
+			if r.cache != nil {
+				r.cache.keepTerms(k, tt)
+			}
 		}
-		var byPart [len(searchParts)][]string
+		// Terms are [0-9a-z]+: written in JSON as they are.
 		for w := range strings.FieldsSeq(tt[1]) {
 			i := strings.IndexByte(searchParts, w[0])
-			byPart[i] = append(byPart[i], w)
-		}
-		for i, ws := range byPart {
-			if ws != nil {
-				parts[i] = append(parts[i], [2]any{len(docs), strings.Join(ws, " ")})
+			if len(words[i]) > 0 {
+				words[i] = append(words[i], ' ')
 			}
+			words[i] = append(words[i], w...)
+		}
+		for i, ws := range words {
+			if len(ws) == 0 {
+				continue
+			}
+			if len(parts[i]) > 0 {
+				parts[i] = append(parts[i], ',')
+			}
+			parts[i] = append(parts[i], '[')
+			parts[i] = strconv.AppendInt(parts[i], int64(len(docs)), 10)
+			parts[i] = append(parts[i], ",\""...)
+			parts[i] = append(append(parts[i], ws...), "\"]"...)
+			words[i] = ws[:0]
 		}
 		docs = append(docs, doc{kind, slug, title, summary, tt[0]})
 	}
@@ -92,16 +110,8 @@ func (r *renderer) searchIndex() (map[string][]byte, error) {
 	}
 	files["data/search.json"] = append(b, '\n')
 	for i, part := range parts {
-		if part == nil {
-			part = [][2]any{}
-		}
-		b, err := json.Marshal(struct {
-			Docs [][2]any `json:"docs"`
-		}{part})
-		if err != nil {
-			return nil, err
-		}
-		files[searchPart(i)] = append(b, '\n')
+		b := append([]byte(`{"docs":[`), part...)
+		files[searchPart(i)] = append(b, "]}\n"...)
 	}
 	return files, nil
 }
@@ -137,7 +147,7 @@ type orderedSet struct {
 func terms(skip *orderedSet, texts ...string) *orderedSet {
 	out := &orderedSet{seen: map[string]bool{}}
 	for _, t := range texts {
-		for _, w := range strings.Split(slug.Make(t), "-") {
+		for w := range strings.SplitSeq(slug.Make(t), "-") {
 			if len(w) < 2 || out.seen[w] || skip != nil && skip.seen[w] {
 				continue
 			}
