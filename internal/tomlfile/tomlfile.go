@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -110,24 +111,38 @@ type field struct {
 	index    int
 }
 
-func fields(t reflect.Type) []field {
-	var fs []field
+// fields returns the keyed fields of struct type t and their keys, read
+// from its tags once per type.
+func fields(t reflect.Type) ([]field, []string) {
+	if v, ok := typeFields.Load(t); ok {
+		tf := v.(*keyedFields)
+		return tf.fields, tf.keys
+	}
+	tf := &keyedFields{}
 	for i := 0; i < t.NumField(); i++ {
 		tag := t.Field(i).Tag.Get("toml")
 		if tag == "" || tag == "-" {
 			continue
 		}
 		name, opt, _ := strings.Cut(tag, ",")
-		fs = append(fs, field{name: name, required: opt == "required", index: i})
+		tf.fields = append(tf.fields, field{name: name, required: opt == "required", index: i})
+		tf.keys = append(tf.keys, name)
 	}
-	return fs
+	typeFields.Store(t, tf)
+	return tf.fields, tf.keys
+}
+
+// typeFields keeps the keyed fields of each struct type decoded.
+var typeFields sync.Map // reflect.Type → *keyedFields
+
+type keyedFields struct {
+	fields []field
+	keys   []string // never changed: shared by every decoding
 }
 
 func (d *decoder) table(m map[string]any, rv reflect.Value, path []string) {
-	fs := fields(rv.Type())
-	known := make([]string, len(fs))
-	for i, f := range fs {
-		known[i] = f.name
+	fs, known := fields(rv.Type())
+	for _, f := range fs {
 		val, ok := m[f.name]
 		if !ok {
 			if f.required {
