@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -182,4 +183,33 @@ theme = "cards"
 	contains(t, res, "actions/epicerie/index.html", "<b>Épicerie sociale</b>")
 	contains(t, res, "actions/jardins/index.html", "<b>Jardins partagés</b>")
 	contains(t, res, "axes/precarites/index.html", "<b>Épicerie sociale</b><b>Jardins partagés</b>")
+}
+
+// TestSearchTermsForgotten: the cache of serve keeps the search terms of
+// the files as they are now, not those of every earlier text.
+func TestSearchTermsForgotten(t *testing.T) {
+	dir := sitetest.Dir(t, small)
+	cache := &Cache{}
+	file := filepath.Join(dir, "content/actions/epicerie.md")
+	for i := range 4 {
+		if i > 0 {
+			os.WriteFile(file, []byte(fmt.Sprintf("+++\ntitle = \"Épicerie sociale\"\naxis = \"precarites\"\nstatus = \"in_progress\"\n+++\nMot%d.\n", i)), 0o644)
+		}
+		later := map[string]func() ([]byte, error){}
+		if _, err := Render(t.Context(), Options{Source: dir, Cache: cache,
+			Later: func(p string, make func() ([]byte, error)) { later[p] = make }}); err != nil {
+			t.Fatal(err)
+		}
+		b, err := later["data/search/m.json"]()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want, old := fmt.Sprintf(`"mot%d"`, i), fmt.Sprintf(`"mot%d"`, i-1); i > 0 && (!strings.Contains(string(b), want) || strings.Contains(string(b), old)) {
+			t.Errorf("after edit %d, data/search/m.json = %s; want %s in it, not %s", i, b, want, old)
+		}
+	}
+	// An action, an indicator and a news item.
+	if n := cache.Render.SearchTerms(); n != 3 {
+		t.Errorf("the cache keeps the search terms of %d files; want 3", n)
+	}
 }

@@ -202,6 +202,25 @@ func (c *Cache) keepTerms(k string, t [2]string) {
 	}
 }
 
+// keepOnlyTerms forgets the terms of every file but those of used: the
+// earlier texts of edited files, and removed files, so that a long
+// session of serve does not keep them all.
+func (c *Cache) keepOnlyTerms(used map[string]bool) {
+	c.searchTerms.Range(func(k, _ any) bool {
+		if !used[k.(string)] {
+			c.searchTerms.Delete(k)
+		}
+		return true
+	})
+}
+
+// SearchTerms is the number of files whose search terms the cache keeps.
+func (c *Cache) SearchTerms() int {
+	n := 0
+	c.searchTerms.Range(func(_, _ any) bool { n++; return true })
+	return n
+}
+
 type cached struct {
 	key  uint64
 	page []byte

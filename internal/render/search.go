@@ -38,6 +38,7 @@ func (r *renderer) searchIndex() (map[string][]byte, error) {
 	s := r.site
 	type doc = [5]any
 	var docs []doc
+	used := map[string]bool{}          // with a cache, the keys of the terms used
 	var parts [len(searchParts)][]byte // each the items of its "docs", as JSON
 	var words [len(searchParts)][]byte // a document's terms, by part
 	// Every text of a document comes from its file: with a cache, the
@@ -49,6 +50,7 @@ func (r *renderer) searchIndex() (map[string][]byte, error) {
 		if r.cache != nil {
 			k = fmt.Sprintf("%d\x00%s\x00%d", kind, src.File, src.Hash)
 			tt, cached = r.cache.terms(k)
+			used[k] = true
 		}
 		if !cached {
 			t := terms(nil, title)
@@ -99,6 +101,9 @@ func (r *renderer) searchIndex() (map[string][]byte, error) {
 	}
 	if docs == nil {
 		docs = []doc{}
+	}
+	if r.cache != nil {
+		r.cache.keepOnlyTerms(used)
 	}
 	files := map[string][]byte{}
 	b, err := json.Marshal(struct {
