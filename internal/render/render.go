@@ -535,12 +535,22 @@ func (r *renderer) part(v part, p *Page) (template.HTML, error) {
 	if h, ok := r.parts.Load(v); ok {
 		return h.(template.HTML), nil
 	}
+	h, err := r.partial(v.name, p)
+	if err != nil {
+		return "", err
+	}
+	r.parts.Store(v, h)
+	return h, nil
+}
+
+// partial is the partial name made with dot (every kind's templates have
+// the same partials); a mistake is at the partial's own line.
+func (r *renderer) partial(name string, dot any) (template.HTML, error) {
 	var b strings.Builder
-	if err := r.tmpl[p.Kind].ExecuteTemplate(&b, v.name, p); err != nil {
+	if err := r.tmpl[KindHome].ExecuteTemplate(&b, name, dot); err != nil {
 		return "", r.problem(err)
 	}
-	h, _ := r.parts.LoadOrStore(v, template.HTML(b.String()))
-	return h.(template.HTML), nil
+	return template.HTML(b.String()), nil
 }
 
 // cachedPartial is the partial name made with dot, once per rendering
@@ -559,15 +569,11 @@ func (r *renderer) cachedPartial(name string, dot any) (template.HTML, error) {
 			return h.(template.HTML), nil
 		}
 	}
-	var b strings.Builder
-	if err := r.tmpl[KindHome].ExecuteTemplate(&b, name, dot); err != nil {
-		return "", r.problem(err)
-	}
-	h := template.HTML(b.String())
-	if v.IsValid() && v.Kind() == reflect.Pointer {
+	h, err := r.partial(name, dot)
+	if err == nil && v.IsValid() && v.Kind() == reflect.Pointer {
 		r.partials.Store(k, h)
 	}
-	return h, nil
+	return h, err
 }
 
 // partialKey is a partial made for a card in renderer.partials.

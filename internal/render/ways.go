@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"strings"
 
 	"jalons/internal/content"
 	"jalons/internal/site"
@@ -110,11 +109,9 @@ func (r *renderer) actionRow(a *site.Action) (template.HTML, error) {
 	if h, ok := r.rows.Load(k); ok {
 		return h.(template.HTML), nil
 	}
-	var b strings.Builder
-	if err := r.tmpl[KindHome].ExecuteTemplate(&b, "action-row", a); err != nil {
-		return "", r.problem(err) // at the row's own line, not at its caller's
+	h, err := r.partial("action-row", a)
+	if err == nil {
+		r.rows.Store(k, h)
 	}
-	h := template.HTML(b.String())
-	r.rows.Store(k, h)
-	return h, nil
+	return h, err
 }
