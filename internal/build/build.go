@@ -45,8 +45,8 @@ type Options struct {
 	// one (jalons serve): files that did not change are not read again,
 	// pages whose files did not change are not rendered again.
 	Cache *Cache
-	// Later, for Render, leaves the open data files and the search index
-	// to be made when asked for: see render.Options.Later. Build makes
+	// Later, for Render, leaves the open data files, the search index and
+	// the sitemap to be made when asked for: see render.Options.Later. Build makes
 	// every file whatever it says.
 	Later func(path string, make func() ([]byte, error))
 }

@@ -186,8 +186,8 @@ type urlset struct {
 	URLs    []sitemapURL `xml:"url"`
 }
 
-// sitemap writes sitemap.xml and robots.txt.
-func (r *renderer) sitemap() error {
+// sitemap is sitemap.xml: every page, with the day it was last updated.
+func (r *renderer) sitemap() ([]byte, error) {
 	var set urlset
 	updated := r.updatedByPath()
 	for _, p := range r.pagePaths() {
@@ -203,10 +203,7 @@ func (r *renderer) sitemap() error {
 	enc.Indent("", "  ")
 	enc.Encode(set)
 	buf.WriteString("\n")
-	if err := r.add("sitemap.xml", buf.Bytes()); err != nil {
-		return err
-	}
-	return r.add("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.abs("sitemap.xml")+"\n"))
+	return buf.Bytes(), nil
 }
 
 // updatedByPath gives the path of each item's page that has a

@@ -258,8 +258,8 @@ type Options struct {
 	// hold the paths only: a build writes while it renders, and holds no
 	// page in memory. Out is called from several goroutines at once.
 	Out func(path string, b []byte) error
-	// Later, when set, is given the open data files and the search index
-	// instead of their content: a function that makes each, safe to call
+	// Later, when set, is given the open data files, the search index and
+	// the sitemap instead of their content: a function that makes each, safe to call
 	// from any goroutine once Site has returned, and these files are not
 	// in the Files that Site returns. `jalons serve` makes one when it is
 	// asked for, so that a rebuild after a save is spent on the pages.
@@ -353,7 +353,20 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	if err := parallel(jobs); err != nil {
 		return nil, err
 	}
-	if err := r.sitemap(); err != nil {
+	// The sitemap lists the pages once they are all made; serve makes it
+	// when it is asked for.
+	if r.later != nil {
+		r.later("sitemap.xml", r.sitemap)
+	} else {
+		b, err := r.sitemap()
+		if err != nil {
+			return nil, err
+		}
+		if err := r.add("sitemap.xml", b); err != nil {
+			return nil, err
+		}
+	}
+	if err := r.add("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.abs("sitemap.xml")+"\n")); err != nil {
 		return nil, err
 	}
 	return r.files, nil
@@ -727,13 +740,13 @@ func (r *renderer) item(p *Page, body, prefix, file string) error {
 	default:
 		k = r.key(p) // the body is an item's, whose file the view holds
 	}
-	// The menu is made from the page's path, which the key holds, and
-	// from what every page shows (r.global): hashing it too would only
-	// cost, so it is set after the key.
-	p.Menu = r.menu(p.Path)
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	page, err := r.cached(file, func() uint64 { return k }, func() ([]byte, error) {
+		// The menu is made from the page's path, which the key holds, and
+		// from what every page shows (r.global): it is not hashed, and
+		// made only for a page that is made.
+		p.Menu = r.menu(p.Path)
 		if p.Kind == KindHome && r.site.Home != nil {
 			body = r.site.Home.Src.Body
 		}

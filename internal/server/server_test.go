@@ -126,6 +126,7 @@ func TestServe(t *testing.T) {
 		{base + "/projet-social/actions/x", "text/html; charset=utf-8", http.StatusOK, "Premier texte."},
 		{base + "/projet-social/css/jalons.css", "text/css; charset=utf-8", http.StatusOK, "--text"},
 		{base + "/projet-social/feed.xml", "text/xml; charset=utf-8", http.StatusOK, "<feed"},
+		{base + "/projet-social/sitemap.xml", "text/xml; charset=utf-8", http.StatusOK, "/projet-social/actions/x/</loc>"},
 		{base + "/projet-social/data/site.json", "application/json", http.StatusOK, `"title":"Projet social"`},
 		{base + "/projet-social/data/search.json", "application/json", http.StatusOK, `"Action X"`},
 		{base + "/projet-social/data/search/p.json", "application/json", http.StatusOK, `"premier"`},

@@ -189,13 +189,23 @@ func (l *linker) link() *Site {
 			return byTitle(x.Title, y.Title, x.Slug, y.Slug)
 		})
 	}
-	sort.SliceStable(s.Actions, func(i, j int) bool {
-		a, b := s.Actions[i], s.Actions[j]
-		if a.Axis != b.Axis {
-			return axisRank[a.Axis] < axisRank[b.Axis]
-		}
-		return byTitle(a.Title, b.Title, a.Slug, b.Slug)
-	})
+	// Every action in the order of its axis, then of its title: the
+	// axes' lists one after the other, when every action has its axis.
+	var inOrder []*Action
+	for _, a := range s.Axes {
+		inOrder = append(inOrder, a.Actions...)
+	}
+	if len(inOrder) == len(s.Actions) {
+		s.Actions = inOrder
+	} else {
+		sort.SliceStable(s.Actions, func(i, j int) bool {
+			a, b := s.Actions[i], s.Actions[j]
+			if a.Axis != b.Axis {
+				return axisRank[a.Axis] < axisRank[b.Axis]
+			}
+			return byTitle(a.Title, b.Title, a.Slug, b.Slug)
+		})
+	}
 	sort.SliceStable(s.Indicators, func(i, j int) bool {
 		a, b := s.Indicators[i], s.Indicators[j]
 		return byTitle(a.Title, b.Title, a.Slug, b.Slug)
