@@ -52,7 +52,10 @@
 // decides whether the page is made again. A theme whose templates read
 // fields of .Site that their kind's view does not hold (.Site.News on an
 // action page) gets the whole linked site for that kind, and the key of
-// the whole site.
+// the whole site. A card is made once per rendering and shared by every
+// page that lists it, and hashed once; with Options.Later (jalons serve),
+// the open data files, the search index and the sitemap are made only
+// when they are asked for.
 //
 // Template functions:
 //
