@@ -26,10 +26,15 @@ func (g *Group) Measured() int { return measured(g.Actions) }
 // audience) into groups ordered by slug, in one pass over the names.
 func groups(actions []*Action, names func(*Action) []string) []*Group {
 	bySlug := map[string]*Group{}
+	slugs := map[string]string{} // by name: many actions give the same few names
 	var out []*Group
 	for _, a := range actions {
 		for _, name := range names(a) {
-			s := slug.Make(name)
+			s, ok := slugs[name]
+			if !ok {
+				s = slug.Make(name)
+				slugs[name] = s
+			}
 			if s == "" {
 				continue
 			}
@@ -39,7 +44,7 @@ func groups(actions []*Action, names func(*Action) []string) []*Group {
 				bySlug[s] = g
 				out = append(out, g)
 			}
-			if nameBefore(name, g.Name) {
+			if name != g.Name && nameBefore(name, g.Name) {
 				g.Name = name
 			}
 			if n := len(g.Actions); n == 0 || g.Actions[n-1] != a {
