@@ -111,7 +111,6 @@ import (
 	"hash/fnv"
 	"html/template"
 	"io/fs"
-	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -209,6 +208,9 @@ func (c *Cache) keepTerms(k string, t [2]string) {
 // earlier texts of edited files, and removed files, so that a long
 // session of serve does not keep them all.
 func (c *Cache) keepOnlyTerms(used map[string]bool) {
+	if c == nil {
+		return
+	}
 	c.searchTerms.Range(func(k, _ any) bool {
 		if !used[k.(string)] {
 			c.searchTerms.Delete(k)
@@ -287,11 +289,9 @@ type renderer struct {
 	later     func(path string, make func() ([]byte, error))
 	mu        sync.Mutex
 	slugs     sync.Map // name → slug.Make(name)
-	rows      sync.Map // action slug → its row of action-table (see actionRow)
 	charts    sync.Map // *content.Indicator → its chart (chartIndicator)
-	parts     sync.Map // variant → the site's header or footer (siteHeader, siteFooter)
 	cards     sync.Map // cardKey → the card of an item (listed)
-	partials  sync.Map // partialKey → a partial made for a card (cachedPartial)
+	partials  sync.Map // partials made once: by part (siteHeader, siteFooter) or partialKey (cachedPartial)
 	sums      sync.Map // sumKey → *cardSum: the hash of each card
 }
 
@@ -548,14 +548,14 @@ func (r *renderer) siteFooter(p *Page) (template.HTML, error) {
 }
 
 func (r *renderer) part(v part, p *Page) (template.HTML, error) {
-	if h, ok := r.parts.Load(v); ok {
+	if h, ok := r.partials.Load(v); ok {
 		return h.(template.HTML), nil
 	}
 	h, err := r.partial(v.name, p)
 	if err != nil {
 		return "", err
 	}
-	r.parts.Store(v, h)
+	r.partials.Store(v, h)
 	return h, nil
 }
 
@@ -575,18 +575,16 @@ func (r *renderer) partial(name string, dot any) (template.HTML, error) {
 // page that shows the card can take the partial made for the first. With
 // any other dot, the partial is made each time.
 func (r *renderer) cachedPartial(name string, dot any) (template.HTML, error) {
-	v := reflect.ValueOf(dot)
-	var k partialKey
-	if v.Kind() == reflect.Pointer {
-		k = partialKey{name, sumKey{v.Pointer(), v.Type()}}
-		if _, card := r.sums.Load(k.card); !card {
-			v = reflect.Value{}
-		} else if h, ok := r.partials.Load(k); ok {
-			return h.(template.HTML), nil
-		}
+	card, ok := r.card(dot)
+	if !ok {
+		return r.partial(name, dot)
+	}
+	k := partialKey{name, card}
+	if h, ok := r.partials.Load(k); ok {
+		return h.(template.HTML), nil
 	}
 	h, err := r.partial(name, dot)
-	if err == nil && v.IsValid() && v.Kind() == reflect.Pointer {
+	if err == nil {
 		r.partials.Store(k, h)
 	}
 	return h, err
@@ -735,17 +733,15 @@ func (r *renderer) item(p *Page, body, prefix, file string) error {
 		file = p.Path + "index.html"
 	}
 	r.view(p)
-	var k uint64
-	switch {
-	case r.cache == nil: // no key needed
-	case r.wide[p.Kind]:
-		k = r.whole
-	default:
-		k = r.key(p) // the body is an item's, whose file the view holds
+	key := func() uint64 {
+		if r.wide[p.Kind] {
+			return r.whole
+		}
+		return r.key(p) // the body is an item's, whose file the view holds
 	}
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
-	page, err := r.cached(file, func() uint64 { return k }, func() ([]byte, error) {
+	page, err := r.cached(file, key, func() ([]byte, error) {
 		// The menu is made from the page's path, which the key holds, and
 		// from what every page shows (r.global): it is not hashed, and
 		// made only for a page that is made.

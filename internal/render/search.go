@@ -56,9 +56,7 @@ func (r *renderer) searchIndex() (map[string][]byte, error) {
 			t := terms(nil, title)
 			x := terms(t, append([]string{summary}, text...)...)
 			tt = [2]string{strings.Join(t.list, " "), strings.Join(x.list, " ")}
-			if r.cache != nil {
-				r.cache.keepTerms(k, tt)
-			}
+			r.cache.keepTerms(k, tt)
 		}
 		// Terms are [0-9a-z]+: written in JSON as they are.
 		for w := range strings.FieldsSeq(tt[1]) {
@@ -102,9 +100,7 @@ func (r *renderer) searchIndex() (map[string][]byte, error) {
 	if docs == nil {
 		docs = []doc{}
 	}
-	if r.cache != nil {
-		r.cache.keepOnlyTerms(used)
-	}
+	r.cache.keepOnlyTerms(used)
 	files := map[string][]byte{}
 	b, err := json.Marshal(struct {
 		Paths []string `json:"paths"`

@@ -225,7 +225,7 @@ func once[T comparable](r *renderer, item T, card func(T) T) T {
 	// Known as a card before it is shared, so that every key holds its
 	// sum; forgotten if another goroutine made the same card first.
 	made := card(item)
-	at := sumKey{reflect.ValueOf(made).Pointer(), reflect.TypeOf(made)}
+	at := sumKeyOf(reflect.ValueOf(made))
 	r.sums.Store(at, new(cardSum))
 	c, loaded := r.cards.LoadOrStore(k, made)
 	if loaded {
@@ -238,6 +238,20 @@ func once[T comparable](r *renderer, item T, card func(T) T) T {
 type sumKey struct {
 	at uintptr
 	t  reflect.Type
+}
+
+func sumKeyOf(v reflect.Value) sumKey { return sumKey{v.Pointer(), v.Type()} }
+
+// card tells whether v is a card of this rendering (made by once), and
+// its key.
+func (r *renderer) card(v any) (sumKey, bool) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer {
+		return sumKey{}, false
+	}
+	k := sumKeyOf(rv)
+	_, ok := r.sums.Load(k)
+	return k, ok
 }
 
 // cardKey is a card's key in renderer.cards: the item, and the function
@@ -445,7 +459,7 @@ func (h *hasher) value(v reflect.Value) {
 			return
 		}
 		if h.sums != nil {
-			if c, ok := h.sums.Load(sumKey{v.Pointer(), v.Type()}); ok { // a card, hashed once for every page that lists it
+			if c, ok := h.sums.Load(sumKeyOf(v)); ok { // a card, hashed once for every page that lists it
 				c := c.(*cardSum)
 				c.once.Do(func() {
 					ch := newHasher()

@@ -96,22 +96,9 @@ func (r *renderer) actionsView(v *site.Site, st *content.Status) {
 	}
 }
 
-// actionRow is the partial "action-row" for a, made once per build: the
-// tables of an axis, a status, a territory and an audience list the same
-// actions. A card (an action without its file) and a whole action (which
-// a theme reading the whole site gets) are kept apart, since a theme's
-// row may show more of the latter.
+// actionRow is the partial "action-row" for a: the tables of an axis, a
+// status, a territory and an audience list the same cards, whose rows are
+// made once (see cachedPartial).
 func (r *renderer) actionRow(a *site.Action) (template.HTML, error) {
-	k := a.Slug
-	if a.Src.File != "" {
-		k += "\x00whole"
-	}
-	if h, ok := r.rows.Load(k); ok {
-		return h.(template.HTML), nil
-	}
-	h, err := r.partial("action-row", a)
-	if err == nil {
-		r.rows.Store(k, h)
-	}
-	return h, err
+	return r.cachedPartial("action-row", a)
 }

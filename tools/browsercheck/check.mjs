@@ -88,18 +88,27 @@ function parseArgs(argv) {
     else if (a === '-h' || a === '--help') usage();
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else {
-      const m = /^([A-Za-z0-9_.-]+)=(.+?)(?:@(\/[^@]*))?$/.exec(a);
+      const m = /^([A-Za-z0-9_.-]+)=(.+)$/.exec(a);
       if (!m) usage(`bad site argument ${a}`);
-      let base = m[3] || '/';
-      if (!base.endsWith('/')) base += '/';
-      const dir = path.resolve(m[2]);
-      if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) usage(`${dir} is not a folder`);
-      opts.sites.push({ name: m[1], dir, base });
+      opts.sites.push({ name: m[1], ...siteArg(m[2], usage) });
     }
   }
   if (!opts.sites.length) usage('no site given');
   if (!(opts.jobs >= 1 && opts.jobs <= 8)) usage('--jobs must be 1..8');
   return opts;
+}
+
+// siteArg reads a site argument, SITEDIR[@BASEPATH], as every tool of the
+// gate takes it: the folder, which must be one, and the base path it is
+// served under ("/" by default, always ending in a slash). usage is called
+// with what is wrong.
+function siteArg(arg, usage) {
+  const m = /^(.+?)(?:@(\/[^@]*))?$/.exec(arg ?? usage('no site given'));
+  const dir = path.resolve(m[1]);
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) usage(`${dir} is not a folder`);
+  let base = m[2] || '/';
+  if (!base.endsWith('/')) base += '/';
+  return { dir, base };
 }
 
 // ------------------------------------------------------------------ helpers
@@ -918,4 +927,4 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   });
 }
 
-export { serve, decodePng, changedPixels, fileToUrlPath, firstViewWeight, pageKind, CHROMIUM, CHROMIUM_ARGS };
+export { serve, siteArg, decodePng, changedPixels, fileToUrlPath, firstViewWeight, pageKind, CHROMIUM, CHROMIUM_ARGS };

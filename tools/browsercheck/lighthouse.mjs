@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { serve, CHROMIUM } from './check.mjs';
+import { serve, siteArg, CHROMIUM } from './check.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
@@ -39,13 +39,11 @@ while (argv[0]?.startsWith('--')) {
   else usage(`unknown option ${a}`);
 }
 if (!(runs >= 1 && runs <= 9)) usage('--runs must be 1..9');
-const m = /^(.+?)(?:@(\/[^@]*))?$/.exec(argv.shift() ?? usage('no site given'));
-let base = m[2] || '/';
-if (!base.endsWith('/')) base += '/';
+const { dir, base } = siteArg(argv.shift(), usage);
 if (!argv.length) usage('no page given');
 fs.mkdirSync(out, { recursive: true });
 
-const server = await serve(path.resolve(m[1]), base);
+const server = await serve(dir, base);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,

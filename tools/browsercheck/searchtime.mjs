@@ -29,7 +29,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
-import { serve, CHROMIUM, CHROMIUM_ARGS } from './check.mjs';
+import { serve, siteArg, CHROMIUM, CHROMIUM_ARGS } from './check.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -48,11 +48,7 @@ while (argv[0]?.startsWith('--')) {
   else if (a === '--rounds') rounds = Number(argv.shift()) || usage('--rounds needs a number');
   else usage(`unknown option ${a}`);
 }
-const m = /^(.+?)(?:@(\/[^@]*))?$/.exec(argv.shift() ?? usage('no site given'));
-const dir = path.resolve(m[1]);
-let base = m[2] || '/';
-if (!base.endsWith('/')) base += '/';
-if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) usage(`${dir} is not a folder`);
+const { dir, base } = siteArg(argv.shift(), usage);
 const queries = argv.length ? argv : ['epicerie', 'familles', 'logement', 'action', 'numero 5',
   'sante', 'jeunes quartier', 'emploi', 'e', 'zqxwvj'];
 const cold = queries[0];

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serve, firstViewWeight, CHROMIUM, CHROMIUM_ARGS } from './check.mjs';
+import { serve, siteArg, firstViewWeight, CHROMIUM, CHROMIUM_ARGS } from './check.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -30,11 +30,7 @@ while (argv[0]?.startsWith('--')) {
   if (a === '--out') out = path.resolve(argv.shift() ?? usage('--out needs a folder'));
   else usage(`unknown option ${a}`);
 }
-const m = /^(.+?)(?:@(\/[^@]*))?$/.exec(argv.shift() ?? usage('no site given'));
-const dir = path.resolve(m[1]);
-let base = m[2] || '/';
-if (!base.endsWith('/')) base += '/';
-if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) usage(`${dir} is not a folder`);
+const { dir, base } = siteArg(argv.shift(), usage);
 if (!argv.length) usage('no page given');
 
 fs.mkdirSync(out, { recursive: true });
