@@ -5,6 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"jalons/internal/benchsite"
+	"jalons/internal/content"
 )
 
 // writeLargeSite writes a generated site of n actions over 10 axes, 100
@@ -149,21 +152,29 @@ func BenchmarkRender1000(b *testing.B) {
 // cache of the previous build, the open data files and the search index
 // left to be made when asked for.
 func benchmarkRebuild(b *testing.B, n int) {
-	dir := writeLargeSite(b, n)
+	rebuild(b, writeLargeSite(b, n), "content/actions/action-5.md")
+}
+
+// rebuild times the rebuilds of the site in dir after each of b.N edits
+// of the action file name: a line appended, as bench.sh does.
+func rebuild(b *testing.B, dir, name string) {
 	cache := &Cache{}
 	cache.Watch()
 	later := func(string, func() ([]byte, error)) {}
-	if _, err := Render(b.Context(), Options{Source: dir, Cache: cache, Later: later}); err != nil {
+	opts := Options{Source: dir, Cache: cache, Later: later, Today: content.Date{Year: 2026, Month: 12, Day: 1}}
+	if _, err := Render(b.Context(), opts); err != nil {
 		b.Fatal(err)
 	}
-	const name = "content/actions/action-5.md"
 	file := filepath.Join(dir, name)
-	orig, _ := os.ReadFile(file)
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		os.WriteFile(file, append(orig, fmt.Sprintf("\nModification %d.\n", i)...), 0o644)
 		cache.Changed([]string{name}, false)
-		if _, err := Render(b.Context(), Options{Source: dir, Cache: cache, Later: later}); err != nil {
+		if _, err := Render(b.Context(), opts); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -171,3 +182,16 @@ func benchmarkRebuild(b *testing.B, n int) {
 
 func BenchmarkRebuildOneAction1000(b *testing.B)  { benchmarkRebuild(b, 1000) }
 func BenchmarkRebuildOneAction10000(b *testing.B) { benchmarkRebuild(b, 10000) }
+
+// BenchmarkRebuildRealistic10000 is the one-action rebuild on the site of
+// tools/bench.sh (package benchsite): longer texts, milestones, more
+// territories and publics, history-free.
+func BenchmarkRebuildRealistic10000(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := benchsite.Write(dir, 10000); err != nil {
+		b.Fatal(err)
+	}
+	actions, _ := filepath.Glob(filepath.Join(dir, "content", "actions", "*.md"))
+	name, _ := filepath.Rel(dir, actions[len(actions)/2])
+	rebuild(b, dir, filepath.ToSlash(name))
+}
