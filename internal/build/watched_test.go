@@ -75,3 +75,54 @@ func TestWatchedCache(t *testing.T) {
 		})
 	}
 }
+
+// TestWatchedCacheKeepsChecks: in a watched cache, what reading a file
+// gave once checked is kept with it. Its problems come back on the next
+// build though the file is not read again; a news item's image and a
+// meeting's report, which live in other files, are looked for on every
+// build.
+func TestWatchedCacheKeepsChecks(t *testing.T) {
+	const dates = "+++\ntitle = \"Dates\"\naxis = \"precarites\"\nstatus = \"done\"\nstart = 2024-05-01\nend = 2024-01-01\n+++\n"
+	const photo = "+++\ntitle = \"Photo\"\ndate = 2024-01-01\nimage = \"images/photo.jpg\"\nimageAlt = \"Une photo\"\n+++\nTexte.\n"
+	tests := []struct {
+		name  string
+		file  string // written before the first build
+		text  string
+		edit  string // then removed, and told, before the second build
+		first string // in the first build's problems ("" for none)
+		want  string // in the second's
+	}{
+		{"a problem in a file not read again", "content/actions/dates.md", dates, "content/news/reunion.md",
+			"content/actions/dates.md:6:1: end 2024-01-01 is before start 2024-05-01 (end must be on or after start)",
+			"content/actions/dates.md:6:1: end 2024-01-01 is before start 2024-05-01 (end must be on or after start)"},
+		{"a news item's image removed", "content/news/photo.md", photo, "static/images/photo.jpg", "",
+			`content/news/photo.md:4:1: image "images/photo.jpg": no such file under static/ (put the file in static/images/photo.jpg)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := sitetest.Dir(t, small)
+			mkfile(t, filepath.Join(dir, tt.file), tt.text)
+			mkfile(t, filepath.Join(dir, "static", "images", "photo.jpg"), "jpeg")
+			cache := &Cache{}
+			cache.Watch()
+			opts := Options{Source: dir, Cache: cache, NoGit: true}
+			problems := func() string {
+				_, err := Render(t.Context(), opts)
+				if err == nil {
+					return ""
+				}
+				return err.Error()
+			}
+			if got := problems(); !strings.Contains(got, tt.first) || tt.first == "" && got != "" {
+				t.Fatalf("first build: %q; want %q", got, tt.first)
+			}
+			if err := os.Remove(filepath.Join(dir, tt.edit)); err != nil {
+				t.Fatal(err)
+			}
+			cache.Changed([]string{tt.edit}, false)
+			if got := problems(); !strings.Contains(got, tt.want) {
+				t.Errorf("second build: %q; want %q", got, tt.want)
+			}
+		})
+	}
+}

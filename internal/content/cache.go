@@ -54,6 +54,48 @@ type cachedFile struct {
 	value reflect.Value // the decoded front matter, before any check or link
 	ok    bool
 	errs  diag.List
+	// what reading the file gave once checked (its item, its problems),
+	// with what that depended on besides the file
+	part    *loader
+	partKey readKey
+}
+
+// readKey is what reading a file depends on besides the file: whether
+// news drafts are kept, and the size limit.
+type readKey struct {
+	drafts bool
+	maxMB  int
+}
+
+// read returns what reading file gave last time, checked, when the cache
+// trusts its entry without a stamp (see decoded) and key is the same;
+// else nil. The items it holds are shared: nothing changes them (package
+// site links them into a model of its own).
+func (c *Cache) read(file string, linked bool, key readKey) *loader {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, found := c.files[file]
+	if !found || !c.watched || linked || e.part == nil || e.partKey != key {
+		return nil
+	}
+	return e.part
+}
+
+// keepRead records what reading file gave, when the cache holds its
+// decoded text.
+func (c *Cache) keepRead(file string, key readKey, part *loader) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, found := c.files[file]; found {
+		e.part, e.partKey = part, key
+		c.files[file] = e
+	}
 }
 
 // decoded fills v from the cache when file did not change, and reports

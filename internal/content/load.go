@@ -99,8 +99,12 @@ func LoadCached(fsys fs.FS, cfg *config.Config, drafts bool, cache *Cache) (*Ite
 // so that the items come in the same order whatever the timing.
 func (l *loader) walkContent(drafts bool) {
 	type file struct {
+		path   string
 		read   func(*loader)
 		linked bool
+		// alone: reading the file looks at no other file (news and the
+		// governance check that their images and reports exist)
+		alone bool
 	}
 	var files []file
 	err := walk(l.fsys, "content", &l.notes, func(p string, d fs.DirEntry, err error) error {
@@ -134,9 +138,9 @@ func (l *loader) walkContent(drafts bool) {
 		if dir == "" {
 			switch name {
 			case "_index.md":
-				files = append(files, file{func(l *loader) { l.home(p) }, isLinked(d)})
+				files = append(files, file{p, func(l *loader) { l.home(p) }, isLinked(d), true})
 			case "governance.md":
-				files = append(files, file{func(l *loader) { l.governance(p) }, isLinked(d)})
+				files = append(files, file{p, func(l *loader) { l.governance(p) }, isLinked(d), false})
 			default:
 				l.errs.Add(diag.Pos{File: p}, "unexpected file: content/ holds _index.md, governance.md and the folders axes, actions, indicators, news and pages (free pages go in content/pages/)")
 			}
@@ -151,7 +155,7 @@ func (l *loader) walkContent(drafts bool) {
 			l.errs.Add(diag.Pos{File: p}, "unexpected file: content/%s/ holds only %s files", dir, kind.Ext())
 			return nil
 		}
-		files = append(files, file{linked: isLinked(d), read: func(l *loader) {
+		files = append(files, file{path: p, linked: isLinked(d), alone: kind != KindNews, read: func(l *loader) {
 			var read bool
 			switch kind {
 			case KindAxis:
@@ -187,9 +191,19 @@ func (l *loader) walkContent(drafts bool) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				part := &loader{fsys: l.fsys, cache: l.cache, linked: files[i].linked,
+				f := files[i]
+				key := readKey{drafts, l.site.Config.MaxFileSize}
+				if f.alone {
+					if parts[i] = l.cache.read(f.path, f.linked, key); parts[i] != nil {
+						continue
+					}
+				}
+				part := &loader{fsys: l.fsys, cache: l.cache, linked: f.linked,
 					site: &Items{Config: l.site.Config, Unread: map[Kind][]string{}}}
-				files[i].read(part)
+				f.read(part)
+				if f.alone {
+					l.cache.keepRead(f.path, key, part)
+				}
 				parts[i] = part
 			}
 		}()

@@ -145,18 +145,18 @@ func (r *renderer) view(p *Page) {
 	case KindHome:
 		v.Today, v.Home, v.Counts, v.Progress = s.Today, s.Home, s.Counts, s.Progress
 		v.Measured, v.Late = s.Measured, s.Late
-		v.Upcoming = listed(r, s.Upcoming, milestoneCard)
+		v.Upcoming = listed(r, s.Upcoming, r.milestoneCard)
 		v.Axes = listed(r, s.Axes, axisCard)
 		v.News = listed(r, s.News, newsCard)
-		v.Indicators = listed(r, s.Indicators, indicatorCard)
+		v.Indicators = listed(r, s.Indicators, r.indicatorCard)
 		v.History = s.History
 		v.StatusChanges = cards(s.StatusChanges[:min(len(s.StatusChanges), HomeStatusChanges)], statusChangeCard)
 	case KindIndicators:
-		v.Indicators = listed(r, s.Indicators, indicatorCard)
+		v.Indicators = listed(r, s.Indicators, r.indicatorCard)
 	case KindGovernance:
 		v.Governance = s.Governance
 	case KindMilestones:
-		v.Milestones = listed(r, s.Milestones, milestoneCard)
+		v.Milestones = listed(r, s.Milestones, r.milestoneCard)
 	case KindActions:
 		r.actionsView(v, p.Status)
 	}
@@ -173,12 +173,12 @@ func (r *renderer) view(p *Page) {
 		})
 		c.Axis = once(r, a.Axis, axisCard)
 		c.LeadStructure = a.LeadStructure
-		c.Indicators = listed(r, a.Indicators, indicatorCard)
+		c.Indicators = listed(r, a.Indicators, r.indicatorCard)
 		c.News = listed(r, a.News, newsCard)
 		p.Action = c
 	}
 	if i := p.Indicator; i != nil {
-		p.Indicator = once(r, i, indicatorCard)
+		p.Indicator = once(r, i, r.indicatorCard)
 	}
 	if n := p.News; n != nil {
 		c := &site.News{News: n.News}
@@ -294,11 +294,11 @@ func actionCard(a *site.Action) *site.Action {
 // indicatorCard is an indicator with its values and what they say, and
 // its action as a card. Its own page and its action's show the same card,
 // so that the partials they share are made once (see cachedPartial).
-func indicatorCard(i *site.Indicator) *site.Indicator {
+func (r *renderer) indicatorCard(i *site.Indicator) *site.Indicator {
 	c := &site.Indicator{Indicator: i.Indicator, Values: i.Values, Progress: i.Progress, NextDue: i.NextDue, OutOfDate: i.OutOfDate,
 		Updated: i.Updated}
 	if i.Action != nil {
-		c.Action = actionCard(i.Action)
+		c.Action = once(r, i.Action, actionCard)
 	}
 	return c
 }
@@ -311,8 +311,10 @@ func statusChangeCard(c *site.StatusChange) *site.StatusChange {
 		Change: c.Change}
 }
 
-func milestoneCard(m *site.Milestone) *site.Milestone {
-	return &site.Milestone{Milestone: m.Milestone, State: m.State, Action: actionCard(m.Action)}
+// milestoneCard is a milestone with its state, and its action as the
+// card that lists show.
+func (r *renderer) milestoneCard(m *site.Milestone) *site.Milestone {
+	return &site.Milestone{Milestone: m.Milestone, State: m.State, Action: once(r, m.Action, actionCard)}
 }
 
 func newsCard(n *site.News) *site.News {
