@@ -64,9 +64,9 @@ import (
 )
 
 // Options tune a Watcher. The zero value watches with fsnotify, waits
-// 120 ms of quiet and at most 2 s.
+// 50 ms of quiet and at most 2 s.
 type Options struct {
-	Quiet   time.Duration // send a batch once no change came for this long (default 120 ms)
+	Quiet   time.Duration // send a batch once no change came for this long (default 50 ms: one save, however the editor writes, takes less)
 	MaxWait time.Duration // send a batch at most this long after its first change (default 2 s)
 	// Poll, when positive, checks the tree at this interval instead of
 	// using fsnotify: for network and bind mounts, which send no events.
@@ -108,7 +108,7 @@ type Watcher struct {
 // New watches root and everything under it.
 func New(root string, opts Options) (*Watcher, error) {
 	if opts.Quiet <= 0 {
-		opts.Quiet = 120 * time.Millisecond
+		opts.Quiet = 50 * time.Millisecond
 	}
 	if opts.MaxWait <= 0 {
 		opts.MaxWait = 2 * time.Second
