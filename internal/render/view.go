@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/binary"
+	"fmt"
 	"hash/maphash"
 	"html/template"
 	"math"
@@ -226,6 +227,9 @@ func once[T comparable](r *renderer, item T, card func(T) T) T {
 	// sum; forgotten if another goroutine made the same card first.
 	made := card(item)
 	at := sumKeyOf(reflect.ValueOf(made))
+	if !cardTypes[at.t] {
+		panic(fmt.Sprintf("render: %v is not among cardTypes", at.t))
+	}
 	r.sums.Store(at, new(cardSum))
 	c, loaded := r.cards.LoadOrStore(k, made)
 	if loaded {
@@ -252,6 +256,14 @@ func (r *renderer) card(v any) (sumKey, bool) {
 	k := sumKeyOf(rv)
 	_, ok := r.sums.Load(k)
 	return k, ok
+}
+
+// cardTypes are the types of the cards that once makes: the hasher looks
+// for a card's sum only for a pointer of these types (once panics on
+// another).
+var cardTypes = map[reflect.Type]bool{
+	reflect.TypeFor[*site.Axis](): true, reflect.TypeFor[*site.Action](): true, reflect.TypeFor[*site.Indicator](): true,
+	reflect.TypeFor[*site.Milestone](): true, reflect.TypeFor[*site.News](): true, reflect.TypeFor[*site.Group](): true,
 }
 
 // cardKey is a card's key in renderer.cards: the item, and the function
@@ -460,7 +472,7 @@ func (h *hasher) value(v reflect.Value) {
 			h.uint(1)
 			return
 		}
-		if h.sums != nil {
+		if h.sums != nil && cardTypes[v.Type()] {
 			if c, ok := h.sums.Load(sumKeyOf(v)); ok { // a card, hashed once for every page that lists it
 				c := c.(*cardSum)
 				c.once.Do(func() {
