@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"jalons/internal/benchsite"
@@ -158,6 +159,14 @@ func benchmarkRebuild(b *testing.B, n int) {
 // rebuild times the rebuilds of the site in dir after each of b.N edits
 // of the action file name: a line appended, as bench.sh does.
 func rebuild(b *testing.B, dir, name string) {
+	rebuildAfter(b, dir, name, func(orig []byte, i int) []byte {
+		return append(orig, fmt.Sprintf("\nModification %d.\n", i)...)
+	})
+}
+
+// rebuildAfter times the rebuilds of the site in dir after each of b.N
+// edits of the file name, edit(its first text, i) giving its i-th text.
+func rebuildAfter(b *testing.B, dir, name string, edit func(orig []byte, i int) []byte) {
 	cache := &Cache{}
 	cache.Watch()
 	later := func(string, func() ([]byte, error)) {}
@@ -172,7 +181,7 @@ func rebuild(b *testing.B, dir, name string) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		os.WriteFile(file, append(orig, fmt.Sprintf("\nModification %d.\n", i)...), 0o644)
+		os.WriteFile(file, edit(orig, i), 0o644)
 		cache.Changed([]string{name}, false)
 		if _, err := Render(b.Context(), opts); err != nil {
 			b.Fatal(err)
@@ -194,4 +203,20 @@ func BenchmarkRebuildRealistic10000(b *testing.B) {
 	actions, _ := filepath.Glob(filepath.Join(dir, "content", "actions", "*.md"))
 	name, _ := filepath.Rel(dir, actions[len(actions)/2])
 	rebuild(b, dir, filepath.ToSlash(name))
+}
+
+// BenchmarkRebuildStatusRealistic10000 is the rebuild after an action's
+// status changes, back and forth, on the site of tools/bench.sh: every
+// list that shows the action is made again.
+func BenchmarkRebuildStatusRealistic10000(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := benchsite.Write(dir, 10000); err != nil {
+		b.Fatal(err)
+	}
+	actions, _ := filepath.Glob(filepath.Join(dir, "content", "actions", "*.md"))
+	name, _ := filepath.Rel(dir, actions[len(actions)/2])
+	status := regexp.MustCompile(`(?m)^status = ".*"$`)
+	rebuildAfter(b, dir, filepath.ToSlash(name), func(orig []byte, i int) []byte {
+		return status.ReplaceAll(orig, []byte([]string{`status = "done"`, `status = "suspended"`}[i%2]))
+	})
 }

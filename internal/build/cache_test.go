@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"jalons/internal/render"
 	"jalons/internal/sitetest"
 )
 
@@ -28,11 +29,12 @@ const wideTheme = `
 // same bytes as a build from scratch: with the default theme, and with a
 // theme that reads site-wide data.
 func TestCacheIsCorrect(t *testing.T) {
-	t.Run("default theme", func(t *testing.T) { cacheIsCorrect(t, "", "") })
-	t.Run("theme reading the whole site", func(t *testing.T) { cacheIsCorrect(t, wideTheme, "theme = \"large\"\n") })
+	t.Run("default theme", func(t *testing.T) { cacheIsCorrect(t, "", "", false) })
+	t.Run("theme reading the whole site", func(t *testing.T) { cacheIsCorrect(t, wideTheme, "theme = \"large\"\n", false) })
+	t.Run("pages kept gzipped", func(t *testing.T) { cacheIsCorrect(t, "", "", true) })
 }
 
-func cacheIsCorrect(t *testing.T, theme, themeKey string) {
+func cacheIsCorrect(t *testing.T, theme, themeKey string, gzipped bool) {
 	dir := sitetest.Dir(t, small+theme+`
 -- content/actions/autre.md --
 +++
@@ -81,6 +83,7 @@ title = "Mentions légales"
 		{"indicator removed", func() { os.Remove(filepath.Join(dir, "content/indicators/familles.toml")) }},
 	}
 	cache := &Cache{}
+	cache.Render.Gzip = gzipped
 	for i, e := range edits {
 		e.do()
 		// As jalons serve builds: the open data files and the search
@@ -111,8 +114,15 @@ title = "Mentions légales"
 			t.Errorf("after %s: %d files with the cache, %d without", e.name, len(cached.Files), len(fresh.Files))
 		}
 		for p, b := range fresh.Files {
-			if !bytes.Equal(cached.Files[p], b) {
+			got, err := render.Plain(p, cached.Files[p])
+			if err != nil {
+				t.Fatalf("after %s: %s: %v", e.name, p, err)
+			}
+			if !bytes.Equal(got, b) {
 				t.Errorf("after %s: %s differs with the cache", e.name, p)
+			}
+			if gzipped && strings.HasSuffix(p, ".html") && bytes.Equal(cached.Files[p], b) {
+				t.Errorf("after %s: %s is not kept gzipped", e.name, p)
 			}
 		}
 	}

@@ -83,6 +83,7 @@ const maxReloadStreams = 1000
 // serving.
 func New(opts build.Options) *Server {
 	opts.Cache = &build.Cache{}
+	opts.Cache.Render.Gzip = true // see serveBytes
 	return &Server{opts: opts, render: renderInMemory, bind: "127.0.0.1", basePath: "/", lang: "fr",
 		clients: map[chan struct{}]bool{}, maxClients: maxReloadStreams, closing: make(chan struct{})}
 }
@@ -223,6 +224,11 @@ func (s *Server) serveFile(w http.ResponseWriter, files render.Files, name strin
 }
 
 func (s *Server) serveBytes(w http.ResponseWriter, name string, b []byte, status int, problems []string, lang string) {
+	b, err := render.Plain(name, b)
+	if err != nil {
+		http.Error(w, "jalons serve: "+name+": "+err.Error(), http.StatusInternalServerError)
+		return
+	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = "application/octet-stream"
