@@ -81,6 +81,9 @@ title = "Mentions légales"
 		{"config", write("config.toml", "title = \"Projet social de territoire\"\nbaseURL = \"https://www.example.fr/projet-social/\"\n"+themeKey)},
 		{"news item added", write("content/news/bilan.md", "+++\ntitle = \"Bilan\"\ndate = 2018-01-10\naxes = [\"precarites\"]\n+++\n")},
 		{"indicator removed", func() { os.Remove(filepath.Join(dir, "content/indicators/familles.toml")) }},
+		{"milestone added", write("content/actions/autre.md", "+++\ntitle = \"Autre action\"\naxis = \"precarites\"\nstatus = \"done\"\n[[milestones]]\ndate = 2030-01-01\ntitle = \"Ouverture\"\n+++\n")},
+		{"milestone's action retitled", write("content/actions/autre.md", "+++\ntitle = \"Une autre action\"\naxis = \"precarites\"\nstatus = \"done\"\n[[milestones]]\ndate = 2030-01-01\ntitle = \"Ouverture\"\n+++\n")},
+		{"milestone reached", write("content/actions/autre.md", "+++\ntitle = \"Une autre action\"\naxis = \"precarites\"\nstatus = \"done\"\n[[milestones]]\ndate = 2030-01-01\ntitle = \"Ouverture\"\ndone = true\n+++\n")},
 	}
 	cache := &Cache{}
 	cache.Render.Gzip = gzipped
@@ -221,5 +224,31 @@ func TestSearchTermsForgotten(t *testing.T) {
 	// An action, an indicator and a news item.
 	if n := cache.Render.SearchTerms(); n != 3 {
 		t.Errorf("the cache keeps the search terms of %d files; want 3", n)
+	}
+}
+
+// TestPartialsForgotten: the partials kept for the next rendering are
+// those of the cards of the last one, whatever the edits before.
+func TestPartialsForgotten(t *testing.T) {
+	dir := writeLargeSite(t, 20)
+	cache := &Cache{}
+	file := filepath.Join(dir, "content/actions/action-5.md")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first int
+	for i, status := range []string{"planned", "done", "suspended", "in_progress", "abandoned", "planned"} {
+		os.WriteFile(file, bytes.Replace(orig, []byte(`status = "planned"`), []byte(`status = "`+status+`"`), 1), 0o644)
+		if _, err := Render(t.Context(), Options{Source: dir, Cache: cache}); err != nil {
+			t.Fatal(err)
+		}
+		n := cache.Render.Partials()
+		if i == 0 {
+			first = n
+		}
+		if n == 0 || n != first {
+			t.Errorf("after status %s, the cache keeps %d partials; want %d, as after the first build", status, n, first)
+		}
 	}
 }

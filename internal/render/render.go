@@ -93,7 +93,9 @@
 //	                      {{template NAME DOT}}, made once per rendering
 //	                      when DOT is a card of a list (an action of an
 //	                      axis, an indicator of an action): the pages
-//	                      that show the same card share it
+//	                      that show the same card share it, and serve
+//	                      keeps it for its next rebuild while the card
+//	                      stays the same
 //	siteHeader PAGE, siteFooter PAGE
 //	                      the partials site-header and site-footer,
 //	                      each made once per rendering (the header once
@@ -113,6 +115,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -182,6 +185,9 @@ type Cache struct {
 	rendered int // files the last rendering had to make
 	// the search terms of each file's text, by file and hash
 	searchTerms sync.Map
+	// partials made for cards, kept while their cards are (see
+	// cachedPartial)
+	parts map[keptPartial]template.HTML
 }
 
 // Rendered is the number of pages and files (feed, open data) the last
@@ -309,10 +315,10 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	if siteTheme != nil {
 		theme = overlay{upper: siteTheme, lower: theme}
 	}
-	if opts.Cache != nil {
-		opts.Cache.mu.Lock()
-		opts.Cache.rendered = 0
-		opts.Cache.mu.Unlock()
+	if c := opts.Cache; c != nil {
+		c.mu.Lock()
+		c.rendered = 0
+		c.mu.Unlock()
 	}
 	r := &renderer{
 		cache:     opts.Cache,
@@ -362,6 +368,9 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	jobs = append(jobs, r.changesFeed)
 	if err := parallel(jobs); err != nil {
 		return nil, err
+	}
+	if r.cache != nil {
+		r.cache.forgetPartials(r)
 	}
 	// The sitemap lists the pages once they are all made; serve makes it
 	// when it is asked for.
@@ -612,20 +621,89 @@ func (r *renderer) partial(name string, dot any) (template.HTML, error) {
 // the functions, and a card is shared and never changed, so that every
 // page that shows the card can take the partial made for the first. With
 // any other dot, the partial is made each time.
+//
+// With a cache, a partial made for a card is also kept for the next
+// rendering, by the card's hash: a list that shows every action is made
+// again from its rows when one action changes.
 func (r *renderer) cachedPartial(name string, dot any) (template.HTML, error) {
-	card, ok := r.card(dot)
-	if !ok {
+	card, sum := r.card(dot)
+	if sum == nil {
 		return r.partial(name, dot)
 	}
 	k := partialKey{name, card}
 	if h, ok := r.partials.Load(k); ok {
 		return h.(template.HTML), nil
 	}
+	var kept keptPartial
+	if r.cache != nil {
+		kept = keptPartial{name, card.t, r.global, sum.of(reflect.ValueOf(dot), &r.sums)}
+		if h, ok := r.cache.partial(kept); ok {
+			r.partials.Store(k, h)
+			return h, nil
+		}
+	}
 	h, err := r.partial(name, dot)
 	if err == nil {
 		r.partials.Store(k, h)
+		if r.cache != nil {
+			r.cache.keepPartial(kept, h)
+		}
 	}
 	return h, err
+}
+
+// keptPartial is a partial made for a card in Cache.parts: a partial
+// sees its dot, and functions that depend on the settings and theme alone
+// (global).
+type keptPartial struct {
+	name   string
+	t      reflect.Type
+	global uint64
+	sum    uint64
+}
+
+// partial is the partial kept for k.
+func (c *Cache) partial(k keptPartial) (template.HTML, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.parts[k]
+	return h, ok
+}
+
+func (c *Cache) keepPartial(k keptPartial, h template.HTML) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.parts == nil {
+		c.parts = map[keptPartial]template.HTML{}
+	}
+	c.parts[k] = h
+}
+
+// Partials is the number of partials the cache keeps for the next
+// rendering.
+func (c *Cache) Partials() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.parts)
+}
+
+// forgetPartials forgets the partials of the cards that the rendering r
+// no longer has, and those made with other settings or another theme.
+func (c *Cache) forgetPartials(r *renderer) {
+	live := map[uint64]bool{}
+	r.sums.Range(func(_, v any) bool {
+		if c := v.(*cardSum); c.done {
+			live[c.sum] = true
+		}
+		return true
+	})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.parts {
+		if k.global != r.global || !live[k.sum] {
+			delete(c.parts, k)
+		}
+	}
 }
 
 // partialKey is a partial made for a card in renderer.partials.

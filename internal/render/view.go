@@ -246,16 +246,19 @@ type sumKey struct {
 
 func sumKeyOf(v reflect.Value) sumKey { return sumKey{v.Pointer(), v.Type()} }
 
-// card tells whether v is a card of this rendering (made by once), and
-// its key.
-func (r *renderer) card(v any) (sumKey, bool) {
+// card tells whether v is a card of this rendering (made by once): it
+// returns its key and its sum, or a nil sum.
+func (r *renderer) card(v any) (sumKey, *cardSum) {
 	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer {
-		return sumKey{}, false
+	if rv.Kind() != reflect.Pointer || !cardTypes[rv.Type()] {
+		return sumKey{}, nil
 	}
 	k := sumKeyOf(rv)
-	_, ok := r.sums.Load(k)
-	return k, ok
+	c, ok := r.sums.Load(k)
+	if !ok {
+		return k, nil
+	}
+	return k, c.(*cardSum)
 }
 
 // cardTypes are the types of the cards that once makes: the hasher looks
@@ -277,6 +280,18 @@ type cardKey struct {
 type cardSum struct {
 	once sync.Once
 	sum  uint64
+	done bool // sum is made (read once the rendering's jobs are done)
+}
+
+// of is the hash of card v, whose sum c is; sums are the renderer's.
+func (c *cardSum) of(v reflect.Value, sums *sync.Map) uint64 {
+	c.once.Do(func() {
+		h := newHasher()
+		h.sums = sums
+		h.value(v.Elem())
+		c.sum, c.done = h.h.Sum64(), true
+	})
+	return c.sum
 }
 
 func cards[T any](items []T, card func(T) T) []T {
@@ -474,15 +489,8 @@ func (h *hasher) value(v reflect.Value) {
 		}
 		if h.sums != nil && cardTypes[v.Type()] {
 			if c, ok := h.sums.Load(sumKeyOf(v)); ok { // a card, hashed once for every page that lists it
-				c := c.(*cardSum)
-				c.once.Do(func() {
-					ch := newHasher()
-					ch.sums = h.sums
-					ch.value(v.Elem())
-					c.sum = ch.h.Sum64()
-				})
 				h.uint(5)
-				h.uint(c.sum)
+				h.uint(c.(*cardSum).of(v, h.sums))
 				return
 			}
 		}
