@@ -86,7 +86,7 @@ func LoadCached(fsys fs.FS, cfg *config.Config, drafts bool, cache *Cache) (*Ite
 	l.walkContent(drafts)
 	l.site.Static = l.listStatic()
 	if cfg.Logo != "" {
-		l.checkStatic(cfg.Doc.Pos("logo"), "logo", cfg.Logo)
+		l.checkStatic(func() diag.Pos { return cfg.Doc.Pos("logo") }, "logo", cfg.Logo)
 	}
 	l.errs.Sort()
 	l.notes.Sort()
@@ -419,8 +419,10 @@ func (l *loader) indicator(file string) bool {
 	ind.Slug = l.slugOf(ind.Src, ind.SlugKey)
 	checkImages(&l.errs, ind.Description, func(markdown.Image) diag.Pos { return doc.Pos("description") })
 	l.required(ind.Src, ind.Title, "title")
-	if errs := markdown.Check(file, ind.Description, doc.Pos("description").Line-1); errs != nil {
-		l.errs.Append(errs) // the description is Markdown
+	if errs := markdown.Check(file, ind.Description, 0); errs != nil {
+		// The description is Markdown; its line is looked for only now:
+		// the keys' places are found when first asked for.
+		l.errs.Append(markdown.Check(file, ind.Description, doc.Pos("description").Line-1))
 	}
 	if ind.Direction == "" {
 		ind.Direction = Increase
@@ -476,7 +478,7 @@ func (l *loader) news(file string, drafts bool) bool {
 	n.Slug = l.slugOf(src, n.SlugKey)
 	l.required(src, n.Title, "title")
 	if n.Image != "" {
-		l.checkStatic(src.Doc.Pos("image"), "image", n.Image)
+		l.checkStatic(func() diag.Pos { return src.Doc.Pos("image") }, "image", n.Image)
 		if strings.TrimSpace(n.ImageAlt) == "" {
 			l.errs.Add(src.Doc.Pos("image"), "image needs imageAlt, a text that says what the image shows for people who cannot see it (imageAlt = \"…\")")
 		}
@@ -497,7 +499,7 @@ func (l *loader) governance(file string) {
 	g.Src = src
 	for i, m := range g.Meetings {
 		if m.Report != "" {
-			l.checkStatic(src.Doc.Pos("meetings", itoa(i), "report"), "report", m.Report)
+			l.checkStatic(func() diag.Pos { return src.Doc.Pos("meetings", itoa(i), "report") }, "report", m.Report)
 		}
 	}
 	for i, s := range g.Structures {
@@ -510,28 +512,29 @@ func (l *loader) governance(file string) {
 
 // required reports a required text key that is present but blank.
 func (l *loader) required(src Source, value string, key ...string) {
-	if src.Doc.Has(key...) && strings.TrimSpace(value) == "" {
+	if strings.TrimSpace(value) == "" && src.Doc.Has(key...) {
 		l.errs.Add(src.Doc.Pos(key...), "%s must not be empty", key[len(key)-1])
 	}
 }
 
-// checkStatic checks that p names a regular file under static/.
-func (l *loader) checkStatic(pos diag.Pos, key, p string) {
+// checkStatic checks that p names a regular file under static/; a
+// problem is at the place at gives.
+func (l *loader) checkStatic(at func() diag.Pos, key, p string) {
 	clean := path.Clean(p)
 	if path.IsAbs(p) || strings.Contains(p, "\\") || clean == ".." || strings.HasPrefix(clean, "../") {
-		l.errs.Add(pos, "%s %q must be a path inside static/, like \"images/photo.jpg\"", key, p)
+		l.errs.Add(at(), "%s %q must be a path inside static/, like \"images/photo.jpg\"", key, p)
 		return
 	}
 	if rest, ok := strings.CutPrefix(clean, "static/"); ok {
-		l.errs.Add(pos, "%s %q: paths start inside static/, without \"static/\" (write %s = %q)", key, p, key, rest)
+		l.errs.Add(at(), "%s %q: paths start inside static/, without \"static/\" (write %s = %q)", key, p, key, rest)
 		return
 	}
 	st, err := fs.Stat(l.fsys, path.Join("static", clean))
 	switch {
 	case err == nil && st.IsDir():
-		l.errs.Add(pos, "%s %q is a folder, not a file (name a file in it, like \"%s\")", key, p, path.Join(clean, "photo.jpg"))
+		l.errs.Add(at(), "%s %q is a folder, not a file (name a file in it, like \"%s\")", key, p, path.Join(clean, "photo.jpg"))
 	case err != nil || !st.Mode().IsRegular():
-		l.errs.Add(pos, "%s %q: no such file under static/ (put the file in static/%s)", key, p, clean)
+		l.errs.Add(at(), "%s %q: no such file under static/ (put the file in static/%s)", key, p, clean)
 	}
 }
 

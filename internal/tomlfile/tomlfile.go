@@ -34,16 +34,29 @@ import (
 // Doc is one decoded TOML text and where its keys stand in its file.
 type Doc struct {
 	file  string
-	line0 int                 // lines of the file before the TOML text
-	keys  map[string]diag.Pos // key path ("values.2.date") → position
+	line0 int // lines of the file before the TOML text
+	// The keys are found when first asked for, most often never: a site
+	// without mistakes asks for few positions.
+	once sync.Once
+	text string              // until then
+	keys map[string]diag.Pos // key path ("values.2.date") → position
+}
+
+func (d *Doc) index() map[string]diag.Pos {
+	d.once.Do(func() {
+		d.keys = scanKeys(d.file, d.text, d.line0)
+		d.text = ""
+	})
+	return d.keys
 }
 
 // Pos returns where the key at path stands, or, when it is not written on
 // a line of its own (inside an inline table), where its nearest written
 // parent stands, or else the start of the text.
 func (d *Doc) Pos(path ...string) diag.Pos {
+	keys := d.index()
 	for n := len(path); n > 0; n-- {
-		if p, ok := d.keys[strings.Join(path[:n], ".")]; ok {
+		if p, ok := keys[strings.Join(path[:n], ".")]; ok {
 			return p
 		}
 	}
@@ -52,7 +65,7 @@ func (d *Doc) Pos(path ...string) diag.Pos {
 
 // Has reports whether the key at path is written in the text.
 func (d *Doc) Has(path ...string) bool {
-	_, ok := d.keys[strings.Join(path, ".")]
+	_, ok := d.index()[strings.Join(path, ".")]
 	return ok
 }
 
@@ -72,7 +85,7 @@ func Decode(file, text string, line0 int, v any) (*Doc, diag.List) {
 		errs.Add(parseErrorPos(file, line0, err), "%s", parseErrorMsg(err))
 		return nil, errs
 	}
-	d := &Doc{file: file, line0: line0, keys: scanKeys(file, text, line0)}
+	d := &Doc{file: file, line0: line0, text: text}
 	dec := decoder{doc: d, errs: &errs}
 	dec.table(tree, reflect.ValueOf(v).Elem(), nil)
 	return d, errs
