@@ -306,6 +306,9 @@ type renderer struct {
 	cards     sync.Map // cardKey → the card of an item (listed)
 	partials  sync.Map // partials made once: by part (siteHeader, siteFooter) or partialKey (cachedPartial)
 	sums      sync.Map // sumKey → *cardSum: the hash of each card
+	// the cards of every item, made before the pages (preCards)
+	pre     map[cardKey]any
+	preSums map[sumKey]*cardSum
 }
 
 // Site renders s with theme (the default theme, or a site's theme over
@@ -361,6 +364,7 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	if r.cache != nil {
 		r.whole = r.wholeKey() // what the open data and the wide kinds show; no key without a cache
 	}
+	r.preCards()
 	// Every file at once; the open data files first, as they are the
 	// longest to make.
 	jobs := append(r.data(), r.pages()...)
@@ -636,7 +640,7 @@ func (r *renderer) cachedPartial(name string, dot any) (template.HTML, error) {
 	}
 	var kept keptPartial
 	if r.cache != nil {
-		kept = keptPartial{name, card.t, r.global, sum.of(reflect.ValueOf(dot), &r.sums)}
+		kept = keptPartial{name, card.t, r.global, sum.of(reflect.ValueOf(dot), r)}
 		if h, ok := r.cache.partial(kept); ok {
 			r.partials.Store(k, h)
 			return h, nil
@@ -697,6 +701,11 @@ func (c *Cache) forgetPartials(r *renderer) {
 		}
 		return true
 	})
+	for _, c := range r.preSums {
+		if c.done {
+			live[c.sum] = true
+		}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for k := range c.parts {

@@ -73,7 +73,7 @@ func unique[T any](l *linker, kind string, items []T, key func(T) (string, conte
 // does not depend on the order the files were read in.
 func byFile[T any](items []T, src func(T) content.Source) []T {
 	out := slices.Clone(items)
-	sort.SliceStable(out, func(i, j int) bool { return src(out[i]).File < src(out[j]).File })
+	slices.SortStableFunc(out, func(a, b T) int { return strings.Compare(src(a).File, src(b).File) })
 	return out
 }
 
@@ -170,7 +170,8 @@ func (l *linker) link() *Site {
 		}
 	}
 
-	byTitle := titleOrder{}.less
+	titles := titleOrder{}
+	byTitle := titles.less
 	sort.SliceStable(s.Axes, func(i, j int) bool {
 		a, b := s.Axes[i], s.Axes[j]
 		if a.Order != b.Order {
@@ -184,10 +185,7 @@ func (l *linker) link() *Site {
 		if a.Color == "" {
 			a.Color = Palette[i%len(Palette)]
 		}
-		sort.SliceStable(a.Actions, func(i, j int) bool {
-			x, y := a.Actions[i], a.Actions[j]
-			return byTitle(x.Title, y.Title, x.Slug, y.Slug)
-		})
+		sortByTitle(titles, a.Actions, func(a *Action) (string, string) { return a.Title, a.Slug })
 	}
 	// Every action in the order of its axis, then of its title: the
 	// axes' lists one after the other, when every action has its axis.
@@ -206,25 +204,17 @@ func (l *linker) link() *Site {
 			return byTitle(a.Title, b.Title, a.Slug, b.Slug)
 		})
 	}
-	sort.SliceStable(s.Indicators, func(i, j int) bool {
-		a, b := s.Indicators[i], s.Indicators[j]
-		return byTitle(a.Title, b.Title, a.Slug, b.Slug)
-	})
+	indicatorTitle := func(i *Indicator) (string, string) { return i.Title, i.Slug }
+	sortByTitle(titles, s.Indicators, indicatorTitle)
 	for _, a := range s.Actions {
-		sort.SliceStable(a.Indicators, func(i, j int) bool {
-			x, y := a.Indicators[i], a.Indicators[j]
-			return byTitle(x.Title, y.Title, x.Slug, y.Slug)
-		})
+		sortByTitle(titles, a.Indicators, indicatorTitle)
 		sortNews(a.News)
 	}
 	for _, a := range s.Axes {
 		sortNews(a.News)
 	}
 	sortNews(s.News)
-	sort.SliceStable(s.Pages, func(i, j int) bool {
-		a, b := s.Pages[i], s.Pages[j]
-		return byTitle(a.Title, b.Title, a.Slug, b.Slug)
-	})
+	sortByTitle(titles, s.Pages, func(p *content.Page) (string, string) { return p.Title, p.Slug })
 	return s
 }
 
@@ -383,6 +373,29 @@ func (o titleOrder) less(a, b, slugA, slugB string) bool {
 	return slugA < slugB
 }
 
+// sortByTitle orders items as titleOrder does, their title and slug given
+// by of: each title is looked up once, not at every comparison.
+func sortByTitle[T any](o titleOrder, items []T, of func(T) (title, slug string)) {
+	type keyed struct {
+		key, slug string
+		item      T
+	}
+	ks := make([]keyed, len(items))
+	for i, it := range items {
+		title, slug := of(it)
+		ks[i] = keyed{o.key(title), slug, it}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return strings.Compare(a.slug, b.slug)
+	})
+	for i, k := range ks {
+		items[i] = k.item
+	}
+}
+
 func (o titleOrder) key(title string) string {
 	k, ok := o[title]
 	if !ok {
@@ -394,11 +407,11 @@ func (o titleOrder) key(title string) string {
 
 // sortNews puts the newest first.
 func sortNews(ns []*News) {
-	sort.SliceStable(ns, func(i, j int) bool {
-		if c := ns[i].Date.Compare(ns[j].Date); c != 0 {
-			return c > 0
+	slices.SortStableFunc(ns, func(a, b *News) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return -c
 		}
-		return ns[i].Slug < ns[j].Slug
+		return strings.Compare(a.Slug, b.Slug)
 	})
 }
 

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"jalons/internal/content"
@@ -98,7 +100,7 @@ func maskValues(ind *content.Indicator) []Value {
 			out[i].Masked, out[i].Value = true, 0
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
+	slices.SortStableFunc(out, func(a, b Value) int { return a.Date.Compare(b.Date) })
 	return out
 }
 
@@ -136,14 +138,13 @@ func computePlan(s *Site, today content.Date) {
 
 // sortMilestones orders milestones by date, then title, then action.
 func sortMilestones(ms []*Milestone) {
-	sort.SliceStable(ms, func(i, j int) bool {
-		a, b := ms[i], ms[j]
+	slices.SortStableFunc(ms, func(a, b *Milestone) int {
 		if c := a.Date.Compare(b.Date); c != 0 {
-			return c < 0
+			return c
 		}
-		if a.Title != b.Title {
-			return a.Title < b.Title
+		if c := strings.Compare(a.Title, b.Title); c != 0 {
+			return c
 		}
-		return a.Action.Slug < b.Action.Slug
+		return strings.Compare(a.Action.Slug, b.Action.Slug)
 	})
 }
