@@ -32,8 +32,13 @@ func Link(in *content.Items, today content.Date) (*Site, diag.List) {
 		l.errs.Sort()
 		return nil, l.errs
 	}
-	s.Territories = groups(s.Actions, func(a *Action) []string { return a.Territories })
+	done := make(chan bool)
+	go func() { // at once: they read the actions only
+		s.Territories = groups(s.Actions, func(a *Action) []string { return a.Territories })
+		done <- true
+	}()
 	s.Audiences = groups(s.Actions, func(a *Action) []string { return a.Audience })
+	<-done
 	computeProgress(s)
 	computePlan(s, today)
 	dated(s, in)
@@ -73,7 +78,10 @@ func unique[T any](l *linker, kind string, items []T, key func(T) (string, conte
 // does not depend on the order the files were read in.
 func byFile[T any](items []T, src func(T) content.Source) []T {
 	out := slices.Clone(items)
-	slices.SortStableFunc(out, func(a, b T) int { return strings.Compare(src(a).File, src(b).File) })
+	byFile := func(a, b T) int { return strings.Compare(src(a).File, src(b).File) }
+	if !slices.IsSortedFunc(out, byFile) { // most often, the files were read in this order
+		slices.SortStableFunc(out, byFile)
+	}
 	return out
 }
 
