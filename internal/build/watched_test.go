@@ -126,3 +126,65 @@ func TestWatchedCacheKeepsChecks(t *testing.T) {
 		})
 	}
 }
+
+// TestWatchedWalk: in a watched cache, content/ is walked again when a
+// path told changed was added or removed, and only then.
+func TestWatchedWalk(t *testing.T) {
+	const other = "+++\ntitle = \"Autre action\"\naxis = \"precarites\"\nstatus = \"done\"\n+++\n"
+	tests := []struct {
+		name    string
+		do      func(t *testing.T, dir string)
+		told    []string
+		page    string // a page of the second build
+		want    bool   // whether it is made
+		problem string // in the second build's problems
+	}{
+		{"an action added and told", func(t *testing.T, dir string) {
+			mkfile(t, filepath.Join(dir, "content/actions/autre.md"), other)
+		}, []string{"content/actions/autre.md"}, "actions/autre/index.html", true, ""},
+		{"an action added, not told", func(t *testing.T, dir string) {
+			mkfile(t, filepath.Join(dir, "content/actions/autre.md"), other)
+		}, []string{"content/actions/epicerie.md"}, "actions/autre/index.html", false, ""},
+		{"a news item removed and told", func(t *testing.T, dir string) {
+			os.Remove(filepath.Join(dir, "content/news/reunion.md"))
+		}, []string{"content/news/reunion.md"}, "actualites/reunion/index.html", false, ""},
+		{"a news item edited and told", func(t *testing.T, dir string) {
+			mkfile(t, filepath.Join(dir, "content/news/reunion.md"), "+++\ntitle = \"Réunion\"\ndate = 2017-04-29\n+++\nAutre texte.\n")
+		}, []string{"content/news/reunion.md"}, "actualites/reunion/index.html", true, ""},
+		{"a folder added and told", func(t *testing.T, dir string) {
+			os.Mkdir(filepath.Join(dir, "content/fiches"), 0o755)
+		}, []string{"content/fiches"}, "index.html", false,
+			"content/fiches:1:1: unexpected folder: content/ holds the folders axes, actions, indicators, news and pages"},
+		{"a file replaced by a folder", func(t *testing.T, dir string) {
+			os.Remove(filepath.Join(dir, "content/news/reunion.md"))
+			os.Mkdir(filepath.Join(dir, "content/news/reunion.md"), 0o755)
+		}, []string{"content/news/reunion.md"}, "", false,
+			"content/news/reunion.md:1:1: unexpected folder: content/ holds the folders axes, actions, indicators, news and pages"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := sitetest.Dir(t, small)
+			cache := &Cache{}
+			cache.Watch()
+			opts := Options{Source: dir, Cache: cache, NoGit: true}
+			if _, err := Render(t.Context(), opts); err != nil {
+				t.Fatal(err)
+			}
+			tt.do(t, dir)
+			cache.Changed(tt.told, false)
+			res, err := Render(t.Context(), opts)
+			if tt.problem != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.problem) {
+					t.Fatalf("second build: %v; want %q", err, tt.problem)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, got := res.Files[tt.page]; got != tt.want {
+				t.Errorf("after the change, %s made: %v; want %v", tt.page, got, tt.want)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package content
 import (
 	"io/fs"
 	"reflect"
+	"strings"
 	"sync"
 	"time"
 
@@ -17,11 +18,17 @@ import (
 // file the cache holds is taken from it without asking the system for its
 // size and time (21,000 calls on a large site): only files reached through
 // a symbolic link are still checked, as a watcher sees their changes under
-// another name.
+// another name. Nor is content/ walked again unless a path told changed
+// was added or removed.
 type Cache struct {
 	mu      sync.Mutex
 	files   map[string]cachedFile
 	watched bool
+	// what the last walk of content/ found, and the paths told changed
+	// since: the walk is made again only when one of them was added or
+	// removed (see found)
+	walked  *contentFiles
+	changed []string
 }
 
 // Watch says that from now on, every change of the site's files is told
@@ -39,12 +46,53 @@ func (c *Cache) Changed(paths []string, all bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if all {
-		c.files = nil
+		c.files, c.walked = nil, nil
 		return
 	}
 	for _, p := range paths {
 		delete(c.files, p)
 	}
+	if c.walked != nil {
+		c.changed = append(c.changed, paths...)
+	}
+}
+
+// found returns what the last walk of content/ found, in a watched cache,
+// when every path told changed since is still what the walk met (an edit
+// of a file it found, or nothing under content/); else nil.
+func (c *Cache) found(fsys fs.FS, drafts bool) *contentFiles {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	w, changed := c.walked, c.changed
+	c.walked, c.changed = nil, nil
+	if w == nil || !c.watched || w.linked || w.drafts != drafts {
+		return nil
+	}
+	for _, p := range changed {
+		if p != "content" && !strings.HasPrefix(p, "content/") {
+			continue
+		}
+		was, met := w.seen[p]
+		st, err := fs.Lstat(fsys, p)
+		if (err == nil) != met || err == nil && st.Mode().Type() != was {
+			return nil // added, removed, or another kind of file
+		}
+	}
+	c.walked = w
+	return w
+}
+
+// keepFound records what a walk of content/ found.
+func (c *Cache) keepFound(w *contentFiles) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.walked, c.changed = w, nil
 }
 
 type cachedFile struct {

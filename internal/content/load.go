@@ -94,20 +94,50 @@ func LoadCached(fsys fs.FS, cfg *config.Config, drafts bool, cache *Cache) (*Ite
 	return l.site, l.errs
 }
 
-// walkContent finds the files of content/, then reads them several at a
-// time (readers), each into its own part; the parts are joined in the order of the walk,
-// so that the items come in the same order whatever the timing.
+// walkContent finds the files of content/ (or takes what the cache's
+// last walk found), then reads them.
 func (l *loader) walkContent(drafts bool) {
-	type file struct {
-		path   string
-		read   func(*loader)
-		linked bool
-		// alone: reading the file looks at no other file (news and the
-		// governance check that their images and reports exist)
-		alone bool
+	files := l.cache.found(l.fsys, drafts)
+	if files == nil {
+		files = l.find(drafts)
+		l.cache.keepFound(files)
 	}
+	l.errs.Append(files.errs)
+	l.notes.Append(files.notes)
+	l.read(files.files, drafts)
+}
+
+// contentFiles are the files of content/ that a walk found, and what it
+// had to say.
+type contentFiles struct {
+	files       []contentFile
+	errs, notes diag.List
+	drafts      bool
+	seen        map[string]fs.FileMode // every path met, and its type
+	linked      bool                   // one was reached through a link
+}
+
+type contentFile struct {
+	path   string
+	read   func(*loader)
+	linked bool
+	// alone: reading the file looks at no other file (news and the
+	// governance check that their images and reports exist)
+	alone bool
+}
+
+// find walks content/.
+func (l *loader) find(drafts bool) *contentFiles {
+	type file = contentFile
+	out := &contentFiles{drafts: drafts, seen: map[string]fs.FileMode{}}
 	var files []file
-	err := walk(l.fsys, "content", &l.notes, func(p string, d fs.DirEntry, err error) error {
+	walker := &loader{fsys: l.fsys}
+	err := walk(l.fsys, "content", &walker.notes, func(p string, d fs.DirEntry, err error) error {
+		l := walker
+		if d != nil {
+			out.seen[p] = d.Type()
+			out.linked = out.linked || isLinked(d)
+		}
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "content" {
 				return fs.SkipDir // a site may start with no content at all
@@ -181,8 +211,16 @@ func (l *loader) walkContent(drafts bool) {
 		return nil
 	})
 	if err != nil {
-		l.errs.Add(diag.Pos{File: "content"}, "cannot read: %v", err)
+		walker.errs.Add(diag.Pos{File: "content"}, "cannot read: %v", err)
 	}
+	out.files, out.errs, out.notes = files, walker.errs, walker.notes
+	return out
+}
+
+// read reads files, several at a time (readers), each into its own part;
+// the parts are joined in the order of the walk, so that the items come in
+// the same order whatever the timing.
+func (l *loader) read(files []contentFile, drafts bool) {
 	parts := make([]*loader, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
