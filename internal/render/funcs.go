@@ -127,6 +127,7 @@ func (r *renderer) funcs() template.FuncMap {
 		},
 		"siteHeader":    r.siteHeader,
 		"cachedPartial": r.cachedPartial,
+		"keptPartial":   r.keptPartial,
 		"siteFooter":    r.siteFooter,
 		"groupLinks":    r.groupLinks,
 		"actionRow":     r.actionRow,

@@ -96,6 +96,11 @@
 //	                      that show the same card share it, and serve
 //	                      keeps it for its next rebuild while the card
 //	                      stays the same
+//	keptPartial NAME DOT
+//	                      {{template NAME DOT}}, kept by serve for its
+//	                      next rebuild while the card DOT stays the
+//	                      same: for what a rendering shows once per card
+//	                      (the items of the list of every action)
 //	siteHeader PAGE, siteFooter PAGE
 //	                      the partials site-header and site-footer,
 //	                      each made once per rendering (the header once
@@ -187,7 +192,7 @@ type Cache struct {
 	searchTerms sync.Map
 	// partials made for cards, kept while their cards are (see
 	// cachedPartial)
-	parts map[keptPartial]template.HTML
+	parts map[keptKey]template.HTML
 }
 
 // Rendered is the number of pages and files (feed, open data) the last
@@ -624,11 +629,8 @@ func (r *renderer) partial(name string, dot any) (template.HTML, error) {
 // when dot is a card (see listed): a partial sees nothing but its dot and
 // the functions, and a card is shared and never changed, so that every
 // page that shows the card can take the partial made for the first. With
-// any other dot, the partial is made each time.
-//
-// With a cache, a partial made for a card is also kept for the next
-// rendering, by the card's hash: a list that shows every action is made
-// again from its rows when one action changes.
+// any other dot, the partial is made each time. With a cache, it is also
+// kept for the next rendering (see keptPartial).
 func (r *renderer) cachedPartial(name string, dot any) (template.HTML, error) {
 	card, sum := r.card(dot)
 	if sum == nil {
@@ -638,28 +640,52 @@ func (r *renderer) cachedPartial(name string, dot any) (template.HTML, error) {
 	if h, ok := r.partials.Load(k); ok {
 		return h.(template.HTML), nil
 	}
-	var kept keptPartial
-	if r.cache != nil {
-		kept = keptPartial{name, card.t, r.global, sum.of(reflect.ValueOf(dot), r)}
-		if h, ok := r.cache.partial(kept); ok {
-			r.partials.Store(k, h)
-			return h, nil
-		}
-	}
-	h, err := r.partial(name, dot)
+	h, err := r.kept(name, dot, card, sum)
 	if err == nil {
 		r.partials.Store(k, h)
-		if r.cache != nil {
-			r.cache.keepPartial(kept, h)
-		}
 	}
 	return h, err
 }
 
-// keptPartial is a partial made for a card in Cache.parts: a partial
-// sees its dot, and functions that depend on the settings and theme alone
+// keptPartial is the partial name made with dot. With a cache (serve),
+// when dot is a card, it is kept for the next rendering by the card's
+// hash, while the card stays the same: a list of every action is made
+// again from its items when one action changes. Unlike cachedPartial, it
+// is not kept within a rendering: it is for partials that a rendering
+// shows once per card, which a build would keep for nothing.
+func (r *renderer) keptPartial(name string, dot any) (template.HTML, error) {
+	if r.cache == nil {
+		return r.partial(name, dot)
+	}
+	card, sum := r.card(dot)
+	if sum == nil {
+		return r.partial(name, dot)
+	}
+	return r.kept(name, dot, card, sum)
+}
+
+// kept is the partial name made with dot, the card whose key and sum are
+// card and sum, taken from the cache when it keeps it, and kept there
+// when it is made.
+func (r *renderer) kept(name string, dot any, card sumKey, sum *cardSum) (template.HTML, error) {
+	if r.cache == nil {
+		return r.partial(name, dot)
+	}
+	k := keptKey{name, card.t, r.global, sum.of(reflect.ValueOf(dot), r)}
+	if h, ok := r.cache.partial(k); ok {
+		return h, nil
+	}
+	h, err := r.partial(name, dot)
+	if err == nil {
+		r.cache.keepPartial(k, h)
+	}
+	return h, err
+}
+
+// keptKey is a partial made for a card in Cache.parts: a partial sees
+// its dot, and functions that depend on the settings and theme alone
 // (global).
-type keptPartial struct {
+type keptKey struct {
 	name   string
 	t      reflect.Type
 	global uint64
@@ -667,18 +693,18 @@ type keptPartial struct {
 }
 
 // partial is the partial kept for k.
-func (c *Cache) partial(k keptPartial) (template.HTML, bool) {
+func (c *Cache) partial(k keptKey) (template.HTML, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	h, ok := c.parts[k]
 	return h, ok
 }
 
-func (c *Cache) keepPartial(k keptPartial, h template.HTML) {
+func (c *Cache) keepPartial(k keptKey, h template.HTML) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.parts == nil {
-		c.parts = map[keptPartial]template.HTML{}
+		c.parts = map[keptKey]template.HTML{}
 	}
 	c.parts[k] = h
 }
