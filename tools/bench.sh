@@ -129,7 +129,7 @@ if [ "$serve_n" != 0 ]; then
     sleep 0.3 # let the watcher settle before the next save
   done
   edit_ms=$(median <"$tmp/edits")
-  rebuild_ms=$(grep -E 'changed|modifi' "$tmp/serve.log" | grep -oE 'pages (in|construites en) [0-9.]*[mµ]*s' |
+  rebuild_ms=$(grep -E 'changed|modifi' "$tmp/serve.log" | grep -oE 'pages (ready in|prêtes en) [0-9.]*[mµ]*s' |
     awk '{ t = $NF; if (t ~ /ms$/) v = t + 0; else if (t ~ /µs$/) v = t / 1000; else v = t * 1000; print v }' | median || true)
   rss_mb=$(awk '/VmRSS/ { printf "%.0f", $2 * 1024 / 1e6 }' "/proc/$server/status")
   kill "$server"

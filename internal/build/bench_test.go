@@ -3,12 +3,15 @@ package build
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"jalons/internal/benchsite"
 	"jalons/internal/content"
+	"jalons/internal/slug"
 )
 
 // writeLargeSite writes a generated site of n actions over 10 axes, 100
@@ -165,12 +168,16 @@ func rebuild(b *testing.B, dir, name string) {
 }
 
 // rebuildAfter times the rebuilds of the site in dir after each of b.N
-// edits of the file name, edit(its first text, i) giving its i-th text.
+// edits of the action file name, edit(its first text, i) giving its i-th
+// text, each followed by the action's page, as a browser that reloads it
+// asks jalons serve for it.
 func rebuildAfter(b *testing.B, dir, name string, edit func(orig []byte, i int) []byte) {
 	cache := &Cache{}
 	cache.Watch()
-	later := func(string, func() ([]byte, error)) {}
-	opts := Options{Source: dir, Cache: cache, Later: later, Today: content.Date{Year: 2026, Month: 12, Day: 1}}
+	later := map[string]func() ([]byte, error){}
+	opts := Options{Source: dir, Cache: cache, Today: content.Date{Year: 2026, Month: 12, Day: 1},
+		Later: func(p string, make func() ([]byte, error)) { later[p] = make }}
+	page := "actions/" + slug.Make(strings.TrimSuffix(path.Base(name), ".md")) + "/index.html"
 	if _, err := Render(b.Context(), opts); err != nil {
 		b.Fatal(err)
 	}
@@ -185,6 +192,13 @@ func rebuildAfter(b *testing.B, dir, name string, edit func(orig []byte, i int) 
 		cache.Changed([]string{name}, false)
 		if _, err := Render(b.Context(), opts); err != nil {
 			b.Fatal(err)
+		}
+		make := later[page]
+		if make == nil {
+			b.Fatalf("no page %s", page)
+		}
+		if p, err := make(); err != nil || len(p) == 0 {
+			b.Fatalf("%s: %d bytes, %v", page, len(p), err)
 		}
 	}
 }

@@ -45,8 +45,9 @@ type Options struct {
 	// one (jalons serve): files that did not change are not read again,
 	// pages whose files did not change are not rendered again.
 	Cache *Cache
-	// Later, for Render, leaves the open data files, the search index and
-	// the sitemap to be made when asked for: see render.Options.Later. Build makes
+	// Later, for Render, leaves the pages, the open data files, the search
+	// index and the sitemap to be made when asked for: see
+	// render.Options.Later. Build makes
 	// every file whatever it says.
 	Later func(path string, make func() ([]byte, error))
 }
@@ -162,7 +163,16 @@ func load(opts Options, out *output) (*Result, error) {
 		return nil, errs
 	}
 	static, _ := fs.Sub(fsys, "static")
-	ropts := render.Options{Theme: theme, Static: static, Cache: renderCache, Later: opts.Later}
+	ropts := render.Options{Theme: theme, Static: static, Cache: renderCache}
+	lazyPages := 0
+	if opts.Later != nil {
+		ropts.Later = func(p string, make func() ([]byte, error)) {
+			if strings.HasSuffix(p, ".html") {
+				lazyPages++
+			}
+			opts.Later(p, make)
+		}
+	}
 	if out != nil {
 		ropts.Out = out.write
 	}
@@ -170,7 +180,7 @@ func load(opts Options, out *output) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Site: linked, Files: files}
+	res := &Result{Site: linked, Files: files, Pages: lazyPages}
 	for p := range files {
 		if strings.HasSuffix(p, ".html") {
 			res.Pages++

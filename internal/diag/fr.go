@@ -199,7 +199,7 @@ var french = map[string]string{
 	"the site's `language`: fr or en (default: fr)":                                                "la `langue` du site : fr ou en (par défaut : fr)",
 	"the `URL` the site will be published at, written as baseURL in config.toml":                   "l'`URL` où le site sera publié, écrite comme baseURL dans config.toml",
 	"serving on http://%s%s (Ctrl+C to stop)":                                                      "site servi sur http://%s%s (Ctrl+C pour arrêter)",
-	"built %d pages in %v (%d rendered again)":                                                     "%d pages construites en %v (%d refaites)",
+	"%d pages ready in %v (each is made when a browser asks for it)":                               "%d pages prêtes en %v (chacune est faite quand un navigateur la demande)",
 	"1 problem in %v, still serving the last good build":                                           "1 problème en %v ; le site servi reste la dernière version correcte",
 	"%d problems in %v, still serving the last good build":                                         "%d problèmes en %v ; le site servi reste la dernière version correcte",
 	"%s: %s":           "%s : %s",

@@ -120,7 +120,9 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -281,11 +283,13 @@ type Options struct {
 	// hold the paths only: a build writes while it renders, and holds no
 	// page in memory. Out is called from several goroutines at once.
 	Out func(path string, b []byte) error
-	// Later, when set, is given the open data files, the search index and
-	// the sitemap instead of their content: a function that makes each, safe to call
-	// from any goroutine once Site has returned, and these files are not
-	// in the Files that Site returns. `jalons serve` makes one when it is
-	// asked for, so that a rebuild after a save is spent on the pages.
+	// Later, when set, is given the pages (but 404.html), the open data
+	// files, the search index and the sitemap instead of their content: a
+	// function that makes each, safe to call from any goroutine once Site
+	// has returned, and these files are not in the Files that Site
+	// returns. `jalons serve` makes one when it is asked for, so that a
+	// rebuild after a save is spent on reading and linking the site, and
+	// the page a writer looks at is made when the browser reloads it.
 	// Later is called from Site's goroutine only.
 	Later func(path string, make func() ([]byte, error))
 }
@@ -305,6 +309,7 @@ type renderer struct {
 	files     Files
 	out       func(path string, b []byte) error // see Options.Out
 	later     func(path string, make func() ([]byte, error))
+	lazy      []lazyPage // the pages left to Options.Later
 	mu        sync.Mutex
 	slugs     sync.Map // name → slug.Make(name)
 	charts    sync.Map // *content.Indicator → its chart (chartIndicator)
@@ -326,6 +331,13 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	if c := opts.Cache; c != nil {
 		c.mu.Lock()
 		c.rendered = 0
+		// Pages made when asked for keep partials at any time: they are
+		// forgotten all at once when they outnumber the site's cards
+		// eight to one (else at the end of Site, see forgetPartials).
+		cards := len(s.Axes) + len(s.Actions) + len(s.Indicators) + len(s.Milestones) + len(s.News) + len(s.Territories) + len(s.Audiences)
+		if opts.Later != nil && len(c.parts) > 8*cards+1000 {
+			c.parts = nil
+		}
 		c.mu.Unlock()
 	}
 	r := &renderer{
@@ -369,7 +381,9 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	if r.cache != nil {
 		r.whole = r.wholeKey() // what the open data and the wide kinds show; no key without a cache
 	}
-	r.preCards()
+	if r.later == nil { // else the pages are made one by one, each with its few cards
+		r.preCards()
+	}
 	// Every file at once; the open data files first, as they are the
 	// longest to make.
 	jobs := append(r.data(), r.pages()...)
@@ -378,8 +392,11 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	if err := parallel(jobs); err != nil {
 		return nil, err
 	}
-	if r.cache != nil {
+	if r.cache != nil && r.later == nil {
 		r.cache.forgetPartials(r)
+	}
+	for _, p := range r.lazy {
+		r.later(p.file, p.make)
 	}
 	// The sitemap lists the pages once they are all made; serve makes it
 	// when it is asked for.
@@ -879,10 +896,43 @@ func (r *renderer) pages() []func() error {
 // item renders the Markdown body, then the page, into file (by default
 // the page's path + index.html). With a cache, a page whose view did not
 // change (see view.go) is taken from it.
+//
+// With Options.Later, the page is left to be made when it is asked for
+// (but for 404.html, which serve shows for any path it does not know).
 func (r *renderer) item(p *Page, body, prefix, file string) error {
 	if file == "" {
 		file = p.Path + "index.html"
 	}
+	if r.later != nil && file != "404.html" {
+		return r.lazyPage(file, func() ([]byte, error) {
+			var page []byte
+			err := r.page(p, body, prefix, file, func(b []byte) error { page = b; return nil })
+			return page, err
+		})
+	}
+	return r.page(p, body, prefix, file, func(b []byte) error { return r.addPage(file, b) })
+}
+
+// lazyPage records a page that Site will give to Options.Later, once
+// it is sure that no file of static/ has its path.
+func (r *renderer) lazyPage(file string, make func() ([]byte, error)) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, clash := r.files[file]; clash {
+		return diag.Errorf("static/%s has the path of a page the site builds: rename or move it", file)
+	}
+	r.lazy = append(r.lazy, lazyPage{file, make})
+	return nil
+}
+
+// lazyPage is a page left to be made when it is asked for.
+type lazyPage struct {
+	file string
+	make func() ([]byte, error)
+}
+
+// page makes the page p into file and gives it to use.
+func (r *renderer) page(p *Page, body, prefix, file string, use func([]byte) error) error {
 	r.view(p)
 	key := func() uint64 {
 		if r.wide[p.Kind] {
@@ -922,7 +972,7 @@ func (r *renderer) item(p *Page, body, prefix, file string) error {
 	if err != nil {
 		return err
 	}
-	return r.addPage(file, page)
+	return use(page) // before buf is used again
 }
 
 // cached returns the content of file from the cache when it was made with
@@ -1032,16 +1082,22 @@ func parallel(jobs []func() error) error {
 	return problems.Err()
 }
 
-// pagePaths lists the paths of every HTML page, for the sitemap.
+// pagePaths lists the paths of every HTML page, made or left to Later,
+// for the sitemap.
 func (r *renderer) pagePaths() []string {
-	var out []string
-	for p := range r.files {
+	seen := map[string]bool{}
+	add := func(p string) {
 		if strings.HasSuffix(p, "index.html") {
-			out = append(out, strings.TrimSuffix(p, "index.html"))
+			seen[strings.TrimSuffix(p, "index.html")] = true
 		}
 	}
-	sort.Strings(out)
-	return out
+	for p := range r.files {
+		add(p)
+	}
+	for _, p := range r.lazy {
+		add(p.file) // once made, the caller may have put it in Files too
+	}
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // axisColors is a style sheet with a class per axis (.axis-<slug>), so

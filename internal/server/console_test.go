@@ -27,19 +27,19 @@ func TestConsoleLines(t *testing.T) {
 		want []string // stdout and stderr after each step, durations as D
 	}{
 		{"fr", []string{
-			"jalons: 13 pages construites en D (15 refaites)\n", "",
+			"jalons: 13 pages prêtes en D (chacune est faite quand un navigateur la demande)\n", "",
 			"", "jalons: content/actions/x.md modifié\u00a0: 1 problème en D\u00a0; le site servi reste la dernière version correcte\n" +
 				"content/actions/x.md:3:1: axe inconnu \"b\" (valeurs possibles\u00a0: a)\n",
-			"jalons: 2 fichiers modifiés\u00a0: 13 pages construites en D (0 refaites)\n", "",
-			"jalons: dossiers modifiés\u00a0: 13 pages construites en D (0 refaites)\n", "",
+			"jalons: 2 fichiers modifiés\u00a0: 13 pages prêtes en D (chacune est faite quand un navigateur la demande)\n", "",
+			"jalons: dossiers modifiés\u00a0: 13 pages prêtes en D (chacune est faite quand un navigateur la demande)\n", "",
 			"jalons: site servi sur http://ADDR/projet-social/ (Ctrl+C pour arrêter)\n",
 		}},
 		{"en", []string{
-			"jalons: built 13 pages in D (15 rendered again)\n", "",
+			"jalons: 13 pages ready in D (each is made when a browser asks for it)\n", "",
 			"", "jalons: content/actions/x.md changed: 1 problem in D, still serving the last good build\n" +
 				"content/actions/x.md:3:1: unknown axis \"b\" (known: a)\n",
-			"jalons: 2 files changed: built 13 pages in D (0 rendered again)\n", "",
-			"jalons: folders changed: built 13 pages in D (0 rendered again)\n", "",
+			"jalons: 2 files changed: 13 pages ready in D (each is made when a browser asks for it)\n", "",
+			"jalons: folders changed: 13 pages ready in D (each is made when a browser asks for it)\n", "",
 			"jalons: serving on http://ADDR/projet-social/ (Ctrl+C to stop)\n",
 		}},
 	}

@@ -215,7 +215,7 @@ func (s *Server) rebuild(out *output, why *diag.Msg) {
 		out.print("", said(m)+strings.Join(problems, "\n")+"\n")
 		return
 	}
-	out.print(said(diag.Errorf("built %d pages in %v (%d rendered again)", res.Pages, took, s.opts.Cache.Render.Rendered())), "")
+	out.print(said(diag.Errorf("%d pages ready in %v (each is made when a browser asks for it)", res.Pages, took)), "")
 }
 
 // line is a line of the console: "jalons: " and m in lang.

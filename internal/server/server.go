@@ -205,7 +205,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, ok := files[name]; !ok {
-		if _, dir := files[name+"/index.html"]; dir {
+		_, dir := files[name+"/index.html"]
+		if _, lazy := later[name+"/index.html"]; dir || lazy {
 			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
 			return
 		}

@@ -32,15 +32,21 @@ func Link(in *content.Items, today content.Date) (*Site, diag.List) {
 		l.errs.Sort()
 		return nil, l.errs
 	}
+	// Territories, audiences and the plan in time at once: the groups
+	// read the actions' names, the plan their dates and milestones.
 	done := make(chan bool)
-	go func() { // at once: they read the actions only
+	go func() {
 		s.Territories = groups(s.Actions, func(a *Action) []string { return a.Territories })
 		done <- true
 	}()
-	s.Audiences = groups(s.Actions, func(a *Action) []string { return a.Audience })
+	go func() {
+		s.Audiences = groups(s.Actions, func(a *Action) []string { return a.Audience })
+		done <- true
+	}()
+	computePlan(s, today)
+	<-done
 	<-done
 	computeProgress(s)
-	computePlan(s, today)
 	dated(s, in)
 	history(s, in)
 	return s, nil
