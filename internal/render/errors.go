@@ -59,10 +59,24 @@ var (
 
 // themeFile names a template file for a problem.
 func (r *renderer) themeFile(name string) string {
-	if r.siteTheme != nil {
-		if _, err := fs.Stat(r.siteTheme, name); err == nil {
-			return "themes/" + r.site.Config.Theme + "/" + name
-		}
+	name = strings.TrimPrefix(name, "/") // as errors of execution name it
+	if r.siteLayouts[name] {
+		return "themes/" + r.site.Config.Theme + "/" + name
 	}
-	return "(default theme) " + strings.TrimPrefix(name, "/")
+	return "(default theme) " + name
+}
+
+// layoutsOf lists the files of theme's layouts/ folder: a page made when
+// it is asked for may meet a problem once the site's folder is closed.
+func layoutsOf(theme fs.FS) map[string]bool {
+	files := map[string]bool{}
+	if theme != nil {
+		fs.WalkDir(theme, "layouts", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				files[p] = true
+			}
+			return nil
+		})
+	}
+	return files
 }

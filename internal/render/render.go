@@ -304,18 +304,20 @@ type renderer struct {
 	md        *markdown.Renderer
 	theme     fs.FS
 	siteTheme fs.FS // the site's own theme folder, or nil
-	tmpl      map[Kind]*template.Template
-	themeText []byte // every template, for the cache's keys
-	files     Files
-	out       func(path string, b []byte) error // see Options.Out
-	later     func(path string, make func() ([]byte, error))
-	lazy      []lazyPage // the pages left to Options.Later
-	mu        sync.Mutex
-	slugs     sync.Map // name → slug.Make(name)
-	charts    sync.Map // *content.Indicator → its chart (chartIndicator)
-	cards     sync.Map // cardKey → the card of an item (listed)
-	partials  sync.Map // partials made once: by part (siteHeader, siteFooter) or partialKey (cachedPartial)
-	sums      sync.Map // sumKey → *cardSum: the hash of each card
+	// the files of its layouts/ folder
+	siteLayouts map[string]bool
+	tmpl        map[Kind]*template.Template
+	themeText   []byte // every template, for the cache's keys
+	files       Files
+	out         func(path string, b []byte) error // see Options.Out
+	later       func(path string, make func() ([]byte, error))
+	lazy        []lazyPage // the pages left to Options.Later
+	mu          sync.Mutex
+	slugs       sync.Map // name → slug.Make(name)
+	charts      sync.Map // *content.Indicator → its chart (chartIndicator)
+	cards       sync.Map // cardKey → the card of an item (listed)
+	partials    sync.Map // partials made once: by part (siteHeader, siteFooter) or partialKey (cachedPartial)
+	sums        sync.Map // sumKey → *cardSum: the hash of each card
 	// the cards of every item, made before the pages (preCards)
 	pre     map[cardKey]any
 	preSums map[sumKey]*cardSum
@@ -341,15 +343,16 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 		c.mu.Unlock()
 	}
 	r := &renderer{
-		cache:     opts.Cache,
-		site:      s,
-		loc:       newLocale(s.Config.Language),
-		md:        markdown.New(s.Config.Base.Path, string(s.Config.Language), s.Config.UnsafeHTML),
-		theme:     theme,
-		siteTheme: siteTheme,
-		files:     Files{},
-		out:       opts.Out,
-		later:     opts.Later,
+		cache:       opts.Cache,
+		site:        s,
+		loc:         newLocale(s.Config.Language),
+		md:          markdown.New(s.Config.Base.Path, string(s.Config.Language), s.Config.UnsafeHTML),
+		theme:       theme,
+		siteTheme:   siteTheme,
+		siteLayouts: layoutsOf(siteTheme),
+		files:       Files{},
+		out:         opts.Out,
+		later:       opts.Later,
 	}
 	if err := r.parseTemplates(); err != nil {
 		return nil, err

@@ -359,3 +359,43 @@ func TestProblemsWithBodyAttributes(t *testing.T) {
 		t.Error("no reload script")
 	}
 }
+
+// TestPagesMadeWhenAskedFor: a rebuild leaves the pages to be made when
+// they are asked for; a page whose template fails answers with the
+// problem, and the rebuild stays good.
+func TestPagesMadeWhenAskedFor(t *testing.T) {
+	tests := []struct {
+		name   string
+		theme  string // layouts/action.html of the site's theme, "" for none
+		status int
+		want   string // in the page
+	}{
+		{"the default theme", "", http.StatusOK, "<h1>Action X</h1>"},
+		{"a template that fails", `{{define "main"}}{{index .Site.Pages 5}}{{end}}`, http.StatusInternalServerError,
+			"themes/mairie/layouts/action.html:1:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := sitetest.Dir(t, site)
+			config := "title = \"Projet social\"\n" // served at the root
+			if tt.theme != "" {
+				os.MkdirAll(filepath.Join(dir, "themes/mairie/layouts"), 0o755)
+				os.WriteFile(filepath.Join(dir, "themes/mairie/layouts/action.html"), []byte(tt.theme), 0o644)
+				config += "theme = \"mairie\"\n"
+			}
+			os.WriteFile(filepath.Join(dir, "config.toml"), []byte(config), 0o644)
+			s := New(build.Options{Source: dir})
+			if _, err := s.Rebuild(); err != nil {
+				t.Fatal(err)
+			}
+			if _, made := s.files["actions/x/index.html"]; made {
+				t.Error("the rebuild made actions/x/index.html; want it left to be made when asked for")
+			}
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, httptest.NewRequest("GET", "http://localhost:1313/actions/x/", nil))
+			if rec.Code != tt.status || !strings.Contains(rec.Body.String(), tt.want) {
+				t.Errorf("GET /actions/x/ = %d %q; want %d with %q", rec.Code, rec.Body.String(), tt.status, tt.want)
+			}
+		})
+	}
+}
