@@ -845,10 +845,10 @@ func (r *renderer) pages() []func() error {
 		})
 	}
 	for _, a := range s.Actions {
-		jobs = append(jobs, func() error {
-			return r.item(&Page{Kind: KindAction, Title: a.Title, Path: r.pathOf(a), Description: a.Summary, Action: a,
-				Crumbs: crumbs(Link{Title: a.Axis.Title, Path: r.pathOf(a.Axis)})}, a.Src.Body, "", "")
-		})
+		jobs = r.itemJob(jobs, r.pathOf(a), func(path string) *Page {
+			return &Page{Kind: KindAction, Title: a.Title, Path: path, Description: a.Summary, Action: a,
+				Crumbs: crumbs(Link{Title: a.Axis.Title, Path: r.pathOf(a.Axis)})}
+		}, a.Src.Body)
 	}
 	if len(s.Indicators) > 0 {
 		jobs = append(jobs, func() error {
@@ -856,16 +856,16 @@ func (r *renderer) pages() []func() error {
 		})
 	}
 	for _, ind := range s.Indicators {
-		jobs = append(jobs, func() error {
+		jobs = r.itemJob(jobs, r.pathOf(ind), func(path string) *Page {
 			c := crumbs(Link{Title: r.loc.T("indicators"), Path: r.section("indicators")})
-			return r.item(&Page{Kind: KindIndicator, Title: ind.Title, Path: r.pathOf(ind), Indicator: ind, Crumbs: c}, ind.Description, "", "")
-		})
+			return &Page{Kind: KindIndicator, Title: ind.Title, Path: path, Indicator: ind, Crumbs: c}
+		}, ind.Description)
 	}
 	for _, n := range s.News {
-		jobs = append(jobs, func() error {
+		jobs = r.itemJob(jobs, r.pathOf(n), func(path string) *Page {
 			c := crumbs(Link{Title: r.loc.T("news"), Path: r.section("news")})
-			return r.item(&Page{Kind: KindNews, Title: n.Title, Path: r.pathOf(n), Description: n.Summary, News: n, Crumbs: c}, n.Src.Body, "", "")
-		})
+			return &Page{Kind: KindNews, Title: n.Title, Path: path, Description: n.Summary, News: n, Crumbs: c}
+		}, n.Src.Body)
 	}
 	jobs = append(jobs, r.newsLists()...)
 	if g := s.Governance; g != nil {
@@ -908,12 +908,31 @@ func (r *renderer) item(p *Page, body, prefix, file string) error {
 	}
 	if r.later != nil && file != "404.html" {
 		return r.lazyPage(file, func() ([]byte, error) {
-			var page []byte
-			err := r.page(p, body, prefix, file, func(b []byte) error { page = b; return nil })
-			return page, err
+			var made []byte
+			err := r.page(p, body, prefix, file, func(b []byte) error { made = b; return nil })
+			return made, err
 		})
 	}
 	return r.page(p, body, prefix, file, func(b []byte) error { return r.addPage(file, b) })
+}
+
+// itemJob adds to jobs the job that makes the page at path, which page
+// gives, with its Markdown body. With Options.Later, the page is left to
+// be made when it is asked for, at once and without a job: nor is it
+// built until then (most of a large site's pages are items).
+func (r *renderer) itemJob(jobs []func() error, path string, page func(path string) *Page, body string) []func() error {
+	if r.later == nil {
+		return append(jobs, func() error { return r.item(page(path), body, "", "") })
+	}
+	file := path + "index.html"
+	if err := r.lazyPage(file, func() ([]byte, error) {
+		var made []byte
+		err := r.page(page(path), body, "", file, func(b []byte) error { made = b; return nil })
+		return made, err
+	}); err != nil {
+		return append(jobs, func() error { return err })
+	}
+	return jobs
 }
 
 // lazyPage records a page that Site will give to Options.Later, once
