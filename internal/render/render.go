@@ -54,8 +54,9 @@
 // action page) gets the whole linked site for that kind, and the key of
 // the whole site. A card is made once per rendering and shared by every
 // page that lists it, and hashed once; with Options.Later (jalons serve),
-// the open data files, the search index and the sitemap are made only
-// when they are asked for.
+// the pages (but 404.html), the open data files, the search index and the
+// sitemap are made only when they are asked for, and the partials made
+// for cards are kept from one rendering to the next (keptPartial).
 //
 // Template functions:
 //
