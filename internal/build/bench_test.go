@@ -140,6 +140,19 @@ func reportSearch(b *testing.B, dest string) {
 func BenchmarkBuild1000(b *testing.B)  { benchmarkBuild(b, 1000) }
 func BenchmarkBuild10000(b *testing.B) { benchmarkBuild(b, 10000) }
 
+// BenchmarkBuildRealistic10000 builds the site of tools/bench.sh into a
+// new folder each time: the profile of a build, with -cpuprofile.
+func BenchmarkBuildRealistic10000(b *testing.B) {
+	dir, _ := realisticSite(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		dest := filepath.Join(b.TempDir(), "public")
+		if _, err := Build(b.Context(), Options{Source: dir, Destination: dest, Today: content.Date{Year: 2026, Month: 12, Day: 1}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkRender1000 is the build of 1,000 actions without the writing.
 func BenchmarkRender1000(b *testing.B) {
 	dir := writeLargeSite(b, 1000)
