@@ -99,7 +99,7 @@ func LoadCached(fsys fs.FS, cfg *config.Config, drafts bool, cache *Cache) (*Ite
 func (l *loader) walkContent(drafts bool) {
 	files := l.cache.found(l.fsys, drafts)
 	if files == nil {
-		files = l.find(drafts)
+		files = (&loader{fsys: l.fsys}).find(drafts) // its problems kept apart, with the files
 		l.cache.keepFound(files)
 	}
 	l.errs.Append(files.errs)
@@ -126,14 +126,11 @@ type contentFile struct {
 	alone bool
 }
 
-// find walks content/.
+// find walks content/; l holds nothing else.
 func (l *loader) find(drafts bool) *contentFiles {
-	type file = contentFile
 	out := &contentFiles{drafts: drafts, seen: map[string]fs.FileMode{}}
-	var files []file
-	walker := &loader{fsys: l.fsys}
-	err := walk(l.fsys, "content", &walker.notes, func(p string, d fs.DirEntry, err error) error {
-		l := walker
+	var files []contentFile
+	err := walk(l.fsys, "content", &l.notes, func(p string, d fs.DirEntry, err error) error {
 		if d != nil {
 			out.seen[p] = d.Type()
 			out.linked = out.linked || isLinked(d)
@@ -168,9 +165,9 @@ func (l *loader) find(drafts bool) *contentFiles {
 		if dir == "" {
 			switch name {
 			case "_index.md":
-				files = append(files, file{p, func(l *loader) { l.home(p) }, isLinked(d), true})
+				files = append(files, contentFile{p, func(l *loader) { l.home(p) }, isLinked(d), true})
 			case "governance.md":
-				files = append(files, file{p, func(l *loader) { l.governance(p) }, isLinked(d), false})
+				files = append(files, contentFile{p, func(l *loader) { l.governance(p) }, isLinked(d), false})
 			default:
 				l.errs.Add(diag.Pos{File: p}, "unexpected file: content/ holds _index.md, governance.md and the folders axes, actions, indicators, news and pages (free pages go in content/pages/)")
 			}
@@ -185,7 +182,7 @@ func (l *loader) find(drafts bool) *contentFiles {
 			l.errs.Add(diag.Pos{File: p}, "unexpected file: content/%s/ holds only %s files", dir, kind.Ext())
 			return nil
 		}
-		files = append(files, file{path: p, linked: isLinked(d), alone: kind != KindNews, read: func(l *loader) {
+		files = append(files, contentFile{path: p, linked: isLinked(d), alone: kind != KindNews, read: func(l *loader) {
 			var read bool
 			switch kind {
 			case KindAxis:
@@ -211,9 +208,9 @@ func (l *loader) find(drafts bool) *contentFiles {
 		return nil
 	})
 	if err != nil {
-		walker.errs.Add(diag.Pos{File: "content"}, "cannot read: %v", err)
+		l.errs.Add(diag.Pos{File: "content"}, "cannot read: %v", err)
 	}
-	out.files, out.errs, out.notes = files, walker.errs, walker.notes
+	out.files, out.errs, out.notes = files, l.errs, l.notes
 	return out
 }
 

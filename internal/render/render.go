@@ -517,7 +517,7 @@ func (r *renderer) record(p string, b []byte, page bool) error {
 	}
 	r.mu.Unlock()
 	if page && clash {
-		return diag.Errorf("static/%s has the path of a page the site builds: rename or move it", p)
+		return clashError(p)
 	}
 	if r.out != nil {
 		return r.out(p, b)
@@ -908,13 +908,16 @@ func (r *renderer) item(p *Page, body, prefix, file string) error {
 		file = p.Path + "index.html"
 	}
 	if r.later != nil && file != "404.html" {
-		return r.lazyPage(file, func() ([]byte, error) {
-			var made []byte
-			err := r.page(p, body, prefix, file, func(b []byte) error { made = b; return nil })
-			return made, err
-		})
+		return r.lazyPage(file, func() ([]byte, error) { return r.made(p, body, prefix, file) })
 	}
 	return r.page(p, body, prefix, file, func(b []byte) error { return r.addPage(file, b) })
+}
+
+// made is the page p made into file, for Options.Later.
+func (r *renderer) made(p *Page, body, prefix, file string) ([]byte, error) {
+	var made []byte
+	err := r.page(p, body, prefix, file, func(b []byte) error { made = b; return nil })
+	return made, err
 }
 
 // itemJob adds to jobs the job that makes the page at path, which page
@@ -926,11 +929,7 @@ func (r *renderer) itemJob(jobs []func() error, path string, page func(path stri
 		return append(jobs, func() error { return r.item(page(path), body, "", "") })
 	}
 	file := path + "index.html"
-	if err := r.lazyPage(file, func() ([]byte, error) {
-		var made []byte
-		err := r.page(page(path), body, "", file, func(b []byte) error { made = b; return nil })
-		return made, err
-	}); err != nil {
+	if err := r.lazyPage(file, func() ([]byte, error) { return r.made(page(path), body, "", file) }); err != nil {
 		return append(jobs, func() error { return err })
 	}
 	return jobs
@@ -942,10 +941,15 @@ func (r *renderer) lazyPage(file string, make func() ([]byte, error)) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if _, clash := r.files[file]; clash {
-		return diag.Errorf("static/%s has the path of a page the site builds: rename or move it", file)
+		return clashError(file)
 	}
 	r.lazy = append(r.lazy, lazyPage{file, make})
 	return nil
+}
+
+// clashError says that a file of static/ stands where a page goes.
+func clashError(file string) error {
+	return diag.Errorf("static/%s has the path of a page the site builds: rename or move it", file)
 }
 
 // lazyPage is a page left to be made when it is asked for.

@@ -65,7 +65,7 @@ type Server struct {
 
 	mu       sync.RWMutex
 	files    render.Files
-	later    map[string]*lazyFile // the open data files, the search index and the sitemap, made when asked for
+	later    map[string]*lazyFile // the pages but 404.html, the open data files, the search index and the sitemap, made when asked for
 	basePath string
 	lang     string   // of the last good build, or of config.toml before one
 	problems []string // of the last build, in lang; nil when it was good
