@@ -6,7 +6,8 @@
 #   bash tools/benchcmp.sh OLD [NEW] [COUNT] [BENCH]
 #
 # NEW defaults to the work tree as it is, COUNT to 5, BENCH to the full
-# build and the one-action rebuild at 10,000 actions.
+# build and the one-action rebuild at 10,000 actions. BENCHTIME (default
+# 1x) is -test.benchtime: 20x times twenty rebuilds rather than one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 old=${1:?usage: bash tools/benchcmp.sh OLD [NEW] [COUNT] [BENCH]}
@@ -29,7 +30,7 @@ binary "$new" "$tmp/new.test"
 
 for i in $(seq "$count"); do
   for v in old new; do
-    (cd internal/build && "$tmp/$v.test" -test.run '^$' -test.bench "$bench" -test.benchtime 1x) |
+    (cd internal/build && "$tmp/$v.test" -test.run '^$' -test.bench "$bench" -test.benchtime "${BENCHTIME:-1x}") |
       awk -v v="$v" '/^Benchmark/ {print v, $1, $3}' >>"$tmp/results"
   done
 done

@@ -380,6 +380,7 @@ func (l *loader) page(file string) (*Page, bool) {
 	pg.Src = src
 	l.required(src, pg.Title, "title")
 	pg.Slug = l.slugOf(src, pg.SlugKey)
+	pg.TitleKey = slug.Make(pg.Title)
 	return pg, true
 }
 
@@ -419,6 +420,8 @@ func (l *loader) action(file string) bool {
 	}
 	a.Src = src
 	a.Slug = l.slugOf(src, a.SlugKey)
+	a.TitleKey = slug.Make(a.Title)
+	a.TerritorySlugs, a.AudienceSlugs = slugs(a.Territories), slugs(a.Audience)
 	l.required(src, a.Title, "title")
 	pos := src.Doc.Pos
 	if !a.Start.IsZero() && !a.End.IsZero() && a.End.Before(a.Start) {
@@ -443,6 +446,15 @@ func (l *loader) action(file string) bool {
 	return true
 }
 
+// slugs are the slugs of names, one a name.
+func slugs(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = slug.Make(n)
+	}
+	return out
+}
+
 func (l *loader) indicator(file string) bool {
 	ind := &Indicator{}
 	src, ok := l.decode(file, false, ind)
@@ -452,6 +464,7 @@ func (l *loader) indicator(file string) bool {
 	ind.Src = src
 	doc := src.Doc
 	ind.Slug = l.slugOf(ind.Src, ind.SlugKey)
+	ind.TitleKey = slug.Make(ind.Title)
 	checkImages(&l.errs, ind.Description, func(markdown.Image) diag.Pos { return doc.Pos("description") })
 	l.required(ind.Src, ind.Title, "title")
 	if errs := markdown.Check(file, ind.Description, 0); errs != nil {

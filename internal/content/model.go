@@ -93,8 +93,9 @@ type Page struct {
 	SlugKey string `toml:"slug"`
 	Updated Date   `toml:"updated"`
 
-	Slug string
-	Src  Source
+	Slug     string
+	TitleKey string // the title folded as a slug is (slug.Make): what orders titles
+	Src      Source
 }
 
 // Axis is a line of the plan ("axe", "thématique") grouping actions.
@@ -130,8 +131,11 @@ type Action struct {
 	Milestones  []Milestone `toml:"milestones"`
 	Updated     Date        `toml:"updated"`
 
-	Slug string
-	Src  Source
+	Slug     string
+	TitleKey string // as a page's
+	// The slugs of the territories and audience (slug.Make), one a name.
+	TerritorySlugs, AudienceSlugs []string
+	Src                           Source
 }
 
 // Milestone is a dated step of an action ("jalon"), in the order the
@@ -194,8 +198,9 @@ type Indicator struct {
 	SlugKey     string    `toml:"slug"`
 	Updated     Date      `toml:"updated"`
 
-	Slug string
-	Src  Source
+	Slug     string
+	TitleKey string // as a page's
+	Src      Source
 }
 
 // News is a news item ("actualité").

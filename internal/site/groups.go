@@ -23,17 +23,20 @@ type Group struct {
 func (g *Group) Measured() int { return measured(g.Actions) }
 
 // groups gathers the names that actions give (their territories or their
-// audience) into groups ordered by slug, in one pass over the names.
-func groups(actions []*Action, names func(*Action) []string) []*Group {
+// audience) into groups ordered by slug, in one pass over the names. The
+// slugs of the names are the loader's, or made now for an action made in
+// memory.
+func groups(actions []*Action, names func(*Action) (names, slugs []string)) []*Group {
 	bySlug := map[string]*Group{}
-	slugs := map[string]string{} // by name: many actions give the same few names
 	var out []*Group
 	for _, a := range actions {
-		for _, name := range names(a) {
-			s, ok := slugs[name]
-			if !ok {
+		names, slugs := names(a)
+		for i, name := range names {
+			var s string
+			if len(slugs) == len(names) {
+				s = slugs[i]
+			} else {
 				s = slug.Make(name)
-				slugs[name] = s
 			}
 			if s == "" {
 				continue

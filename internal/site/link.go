@@ -36,11 +36,11 @@ func Link(in *content.Items, today content.Date) (*Site, diag.List) {
 	// read the actions' names, the plan their dates and milestones.
 	done := make(chan bool)
 	go func() {
-		s.Territories = groups(s.Actions, func(a *Action) []string { return a.Territories })
+		s.Territories = groups(s.Actions, func(a *Action) ([]string, []string) { return a.Territories, a.TerritorySlugs })
 		done <- true
 	}()
 	go func() {
-		s.Audiences = groups(s.Actions, func(a *Action) []string { return a.Audience })
+		s.Audiences = groups(s.Actions, func(a *Action) ([]string, []string) { return a.Audience, a.AudienceSlugs })
 		done <- true
 	}()
 	computePlan(s, today)
@@ -184,22 +184,21 @@ func (l *linker) link() *Site {
 		}
 	}
 
-	titles := titleOrder{}
-	byTitle := titles.less
 	sort.SliceStable(s.Axes, func(i, j int) bool {
 		a, b := s.Axes[i], s.Axes[j]
 		if a.Order != b.Order {
 			return a.Order < b.Order
 		}
-		return byTitle(a.Title, b.Title, a.Slug, b.Slug)
+		return byTitle(titleKey(a.Title, ""), titleKey(b.Title, ""), a.Slug, b.Slug) < 0
 	})
 	axisRank := map[*Axis]int{}
+	actionTitle := func(a *Action) (string, string) { return titleKey(a.Title, a.TitleKey), a.Slug }
 	for i, a := range s.Axes {
 		axisRank[a] = i
 		if a.Color == "" {
 			a.Color = Palette[i%len(Palette)]
 		}
-		sortByTitle(titles, a.Actions, func(a *Action) (string, string) { return a.Title, a.Slug })
+		sortByTitle(a.Actions, actionTitle)
 	}
 	// Every action in the order of its axis, then of its title: the
 	// axes' lists one after the other, when every action has its axis.
@@ -210,25 +209,20 @@ func (l *linker) link() *Site {
 	if len(inOrder) == len(s.Actions) {
 		s.Actions = inOrder
 	} else {
-		sort.SliceStable(s.Actions, func(i, j int) bool {
-			a, b := s.Actions[i], s.Actions[j]
-			if a.Axis != b.Axis {
-				return axisRank[a.Axis] < axisRank[b.Axis]
-			}
-			return byTitle(a.Title, b.Title, a.Slug, b.Slug)
-		})
+		sortByTitle(s.Actions, actionTitle)
+		slices.SortStableFunc(s.Actions, func(a, b *Action) int { return axisRank[a.Axis] - axisRank[b.Axis] })
 	}
-	indicatorTitle := func(i *Indicator) (string, string) { return i.Title, i.Slug }
-	sortByTitle(titles, s.Indicators, indicatorTitle)
+	indicatorTitle := func(i *Indicator) (string, string) { return titleKey(i.Title, i.TitleKey), i.Slug }
+	sortByTitle(s.Indicators, indicatorTitle)
 	for _, a := range s.Actions {
-		sortByTitle(titles, a.Indicators, indicatorTitle)
+		sortByTitle(a.Indicators, indicatorTitle)
 		sortNews(a.News)
 	}
 	for _, a := range s.Axes {
 		sortNews(a.News)
 	}
 	sortNews(s.News)
-	sortByTitle(titles, s.Pages, func(p *content.Page) (string, string) { return p.Title, p.Slug })
+	sortByTitle(s.Pages, func(p *content.Page) (string, string) { return titleKey(p.Title, p.TitleKey), p.Slug })
 	return s
 }
 
@@ -376,47 +370,40 @@ func keys[V any](m map[string]V) []string {
 	return out
 }
 
-// titleOrder orders titles alphabetically, accents folded, then by slug;
-// it folds each title once.
-type titleOrder map[string]string
-
-func (o titleOrder) less(a, b, slugA, slugB string) bool {
-	if ka, kb := o.key(a), o.key(b); ka != kb {
-		return ka < kb
+// Titles are ordered alphabetically, accents folded (their keys, see
+// titleKey), then by slug.
+func byTitle(keyA, keyB, slugA, slugB string) int {
+	if c := strings.Compare(keyA, keyB); c != 0 {
+		return c
 	}
-	return slugA < slugB
+	return strings.Compare(slugA, slugB)
 }
 
-// sortByTitle orders items as titleOrder does, their title and slug given
-// by of: each title is looked up once, not at every comparison.
-func sortByTitle[T any](o titleOrder, items []T, of func(T) (title, slug string)) {
+// titleKey is the key that orders a title: folded, the loader's key of
+// the item when it has one, else folded now (an item made in memory).
+func titleKey(title, folded string) string {
+	if folded == "" {
+		return slug.Make(title)
+	}
+	return folded
+}
+
+// sortByTitle orders items by title, their title's key and slug given
+// by of.
+func sortByTitle[T any](items []T, of func(T) (key, slug string)) {
 	type keyed struct {
 		key, slug string
 		item      T
 	}
 	ks := make([]keyed, len(items))
 	for i, it := range items {
-		title, slug := of(it)
-		ks[i] = keyed{o.key(title), slug, it}
+		ks[i].key, ks[i].slug = of(it)
+		ks[i].item = it
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int {
-		if c := strings.Compare(a.key, b.key); c != 0 {
-			return c
-		}
-		return strings.Compare(a.slug, b.slug)
-	})
+	slices.SortStableFunc(ks, func(a, b keyed) int { return byTitle(a.key, b.key, a.slug, b.slug) })
 	for i, k := range ks {
 		items[i] = k.item
 	}
-}
-
-func (o titleOrder) key(title string) string {
-	k, ok := o[title]
-	if !ok {
-		k = slug.Make(title)
-		o[title] = k
-	}
-	return k
 }
 
 // sortNews puts the newest first.

@@ -7,6 +7,7 @@ import (
 
 	"jalons/internal/config"
 	"jalons/internal/content"
+	"jalons/internal/slug"
 )
 
 // items builds decoded items in memory, as content.Load would give them.
@@ -24,6 +25,48 @@ func axis(slug, title string, order int) *content.Axis {
 
 func action(slug, title, axis string, st content.Status) *content.Action {
 	return &content.Action{Title: title, AxisSlug: axis, Status: st, Slug: slug, Src: content.Source{File: "content/actions/" + slug + ".md"}}
+}
+
+// TestLinkKeys: items made in memory have no keys, and Link folds their
+// titles and names itself; with the keys the loader gives, the order and
+// the groups are the same.
+func TestLinkKeys(t *testing.T) {
+	make := func(keyed bool) *Site {
+		titles := []string{"Zèbre", "écoles", "Ecole", "Äpfel", "apfel", "Bus"}
+		var actions []*content.Action
+		for i, title := range titles {
+			a := action(fmt.Sprint("x", i), title, "a", content.Planned)
+			a.Territories = []string{"Saint-Flour", "Élus", "élus"}[i%3:]
+			a.Audience = []string{title}
+			if keyed {
+				a.TitleKey = slug.Make(title)
+				for _, n := range a.Territories {
+					a.TerritorySlugs = append(a.TerritorySlugs, slug.Make(n))
+				}
+				a.AudienceSlugs = []string{slug.Make(title)}
+			}
+			actions = append(actions, a)
+		}
+		s, errs := Link(linkItems([]*content.Axis{axis("a", "A", 1)}, actions, nil), testToday)
+		if errs != nil {
+			t.Fatal(errs)
+		}
+		return s
+	}
+	order := func(s *Site) string {
+		var out []string
+		for _, a := range s.Actions {
+			out = append(out, a.Title)
+		}
+		return strings.Join(out, ",") + " / " + show(s.Territories) + " / " + show(s.Audiences)
+	}
+	memory, keyed := order(make(false)), order(make(true))
+	if want := "Äpfel,apfel,Bus,Ecole,écoles,Zèbre /"; !strings.HasPrefix(memory, want) {
+		t.Errorf("in memory: %s; want it to start with %s", memory, want)
+	}
+	if keyed != memory {
+		t.Errorf("with the loader's keys:\n%s\nin memory:\n%s", keyed, memory)
+	}
 }
 
 // TestLink links items made in memory, without files.

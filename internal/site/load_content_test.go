@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -109,6 +110,32 @@ func TestLoadBase(t *testing.T) {
 	}
 	if s.Static[0] != "images/photo.jpg" {
 		t.Errorf("static = %v", s.Static)
+	}
+}
+
+// TestLoadKeys: the loader folds each title, territory and public once,
+// for Link to order and group them without folding them again.
+func TestLoadKeys(t *testing.T) {
+	s, errs := load(t, `-- content/actions/epicerie.md --
++++
+title = "Épicerie sociale"
+axis = "precarites"
+status = "in_progress"
+territories = ["Saint-Flour", "Neuvéglise-sur-Truyère"]
+audience = ["Familles"]
++++
+-- content/pages/a-propos.md --
++++
+title = "À propos"
++++
+`, false)
+	if errs != "" {
+		t.Fatalf("Load: %s", errs)
+	}
+	a := s.Actions[0]
+	got := strings.TrimSpace(fmt.Sprintln(a.TitleKey, a.TerritorySlugs, a.AudienceSlugs, s.Indicators[0].TitleKey, s.Pages[0].TitleKey))
+	if want := "epicerie-sociale [saint-flour neuveglise-sur-truyere] [familles] familles-aidees a-propos"; got != want {
+		t.Errorf("keys = %q; want %q", got, want)
 	}
 }
 
