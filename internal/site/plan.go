@@ -2,7 +2,6 @@ package site
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -120,31 +119,39 @@ func computePlan(s *Site, today content.Date) {
 				a.Axis.Late++
 			}
 		}
-		for _, m := range a.Action.Milestones {
-			ms := &Milestone{Milestone: m, State: milestoneState(m, today), Action: a}
-			a.Milestones = append(a.Milestones, ms)
-			s.Milestones = append(s.Milestones, ms)
-			if ms.State == Upcoming {
-				s.Upcoming = append(s.Upcoming, ms)
-			}
+		all := make([]Milestone, len(a.Action.Milestones)) // one allocation an action
+		for i, m := range a.Action.Milestones {
+			all[i] = Milestone{Milestone: m, State: milestoneState(m, today), Action: a}
+			a.Milestones = append(a.Milestones, &all[i])
+			s.Milestones = append(s.Milestones, &all[i])
 		}
 		sortMilestones(a.Milestones)
 	}
-	sortMilestones(s.Upcoming)
-	sortMilestones(s.Milestones)
+	// The site's milestones late first, then upcoming, then reached, each
+	// state in the order of sortMilestones: one sort.
 	rank := [...]int{Late: 0, Upcoming: 1, Reached: 2}
-	sort.SliceStable(s.Milestones, func(i, j int) bool { return rank[s.Milestones[i].State] < rank[s.Milestones[j].State] })
+	slices.SortStableFunc(s.Milestones, func(a, b *Milestone) int {
+		if c := rank[a.State] - rank[b.State]; c != 0 {
+			return c
+		}
+		return compareMilestones(a, b)
+	})
+	for _, m := range s.Milestones {
+		if m.State == Upcoming {
+			s.Upcoming = append(s.Upcoming, m)
+		}
+	}
 }
 
 // sortMilestones orders milestones by date, then title, then action.
-func sortMilestones(ms []*Milestone) {
-	slices.SortStableFunc(ms, func(a, b *Milestone) int {
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Title, b.Title); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Action.Slug, b.Action.Slug)
-	})
+func sortMilestones(ms []*Milestone) { slices.SortStableFunc(ms, compareMilestones) }
+
+func compareMilestones(a, b *Milestone) int {
+	if c := a.Date.Compare(b.Date); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Title, b.Title); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Action.Slug, b.Action.Slug)
 }

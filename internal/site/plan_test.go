@@ -312,4 +312,12 @@ func TestPlan(t *testing.T) {
 	if strings.Join(got, ", ") != want {
 		t.Errorf("upcoming = %s; want %s", strings.Join(got, ", "), want)
 	}
+	got = nil
+	for _, m := range s.Milestones { // late first, then upcoming, then reached
+		got = append(got, m.Date.String()+" "+m.Title+" "+m.State.Code())
+	}
+	want = "2018-09-01 Extension late, 2026-12-01 Aujourd'hui upcoming, 2027-03-01 Bilan upcoming, 2016-09-01 Ouverture done"
+	if strings.Join(got, ", ") != want {
+		t.Errorf("site's milestones = %s; want %s", strings.Join(got, ", "), want)
+	}
 }
