@@ -83,6 +83,8 @@ func TestWatchedCache(t *testing.T) {
 // build.
 func TestWatchedCacheKeepsChecks(t *testing.T) {
 	const dates = "+++\ntitle = \"Dates\"\naxis = \"precarites\"\nstatus = \"done\"\nstart = 2024-05-01\nend = 2024-01-01\n+++\n"
+	const report = "+++\n[[bodies]]\nid = \"copil\"\nname = \"Comité de pilotage\"\n\n[[meetings]]\ndate = 2024-01-01\nbody = \"copil\"\n" +
+		"title = \"Bilan\"\n\n\nreport = \"images/photo.jpg\"\n+++\n"
 	const photo = "+++\ntitle = \"Photo\"\ndate = 2024-01-01\nimage = \"images/photo.jpg\"\nimageAlt = \"Une photo\"\n+++\nTexte.\n"
 	tests := []struct {
 		name  string
@@ -97,6 +99,8 @@ func TestWatchedCacheKeepsChecks(t *testing.T) {
 			"content/actions/dates.md:6:1: end 2024-01-01 is before start 2024-05-01 (end must be on or after start)"},
 		{"a news item's image removed", "content/news/photo.md", photo, "static/images/photo.jpg", "",
 			`content/news/photo.md:4:1: image "images/photo.jpg": no such file under static/ (put the file in static/images/photo.jpg)`},
+		{"a meeting's report removed", "content/governance.md", report, "static/images/photo.jpg", "",
+			`content/governance.md:12:1: report "images/photo.jpg": no such file under static/ (put the file in static/images/photo.jpg)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -71,6 +71,10 @@ type loader struct {
 	errs   diag.List
 	notes  diag.List // what was skipped, said without failing the build
 	site   *Items
+	// looked: reading the file looked at another one (an image or a
+	// report of static/ that must exist), so that what it found may
+	// change while the file does not, and the cache keeps none of it
+	looked bool
 }
 
 // Load reads config's site from fsys, the site's folder: content/ and the
@@ -121,9 +125,6 @@ type contentFile struct {
 	path   string
 	read   func(*loader)
 	linked bool
-	// alone: reading the file looks at no other file (news and the
-	// governance check that their images and reports exist)
-	alone bool
 }
 
 // find walks content/; l holds nothing else.
@@ -165,9 +166,9 @@ func (l *loader) find(drafts bool) *contentFiles {
 		if dir == "" {
 			switch name {
 			case "_index.md":
-				files = append(files, contentFile{p, func(l *loader) { l.home(p) }, isLinked(d), true})
+				files = append(files, contentFile{p, func(l *loader) { l.home(p) }, isLinked(d)})
 			case "governance.md":
-				files = append(files, contentFile{p, func(l *loader) { l.governance(p) }, isLinked(d), false})
+				files = append(files, contentFile{p, func(l *loader) { l.governance(p) }, isLinked(d)})
 			default:
 				l.errs.Add(diag.Pos{File: p}, "unexpected file: content/ holds _index.md, governance.md and the folders axes, actions, indicators, news and pages (free pages go in content/pages/)")
 			}
@@ -182,7 +183,7 @@ func (l *loader) find(drafts bool) *contentFiles {
 			l.errs.Add(diag.Pos{File: p}, "unexpected file: content/%s/ holds only %s files", dir, kind.Ext())
 			return nil
 		}
-		files = append(files, contentFile{path: p, linked: isLinked(d), alone: kind != KindNews, read: func(l *loader) {
+		files = append(files, contentFile{path: p, linked: isLinked(d), read: func(l *loader) {
 			var read bool
 			switch kind {
 			case KindAxis:
@@ -219,31 +220,34 @@ func (l *loader) find(drafts bool) *contentFiles {
 // the same order whatever the timing.
 func (l *loader) read(files []contentFile, drafts bool) {
 	parts := make([]*loader, len(files))
+	key := readKey{drafts, l.site.Config.MaxFileSize}
+	// What the cache holds is taken here; only the other files go to the
+	// readers (after a save in serve, one file of thousands).
+	var todo []int
+	for i, f := range files {
+		if parts[i] = l.cache.read(f.path, f.linked, key); parts[i] == nil {
+			todo = append(todo, i)
+		}
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(readers, len(files)) {
+	for range min(readers, len(todo)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
 				f := files[i]
-				key := readKey{drafts, l.site.Config.MaxFileSize}
-				if f.alone {
-					if parts[i] = l.cache.read(f.path, f.linked, key); parts[i] != nil {
-						continue
-					}
-				}
 				part := &loader{fsys: l.fsys, cache: l.cache, linked: f.linked,
 					site: &Items{Config: l.site.Config, Unread: map[Kind][]string{}}}
 				f.read(part)
-				if f.alone {
+				if !part.looked {
 					l.cache.keepRead(f.path, key, part)
 				}
 				parts[i] = part
 			}
 		}()
 	}
-	for i := range files {
+	for _, i := range todo {
 		next <- i
 	}
 	close(next)
@@ -277,8 +281,10 @@ func (l *loader) join(part *loader) {
 	s.Indicators = append(s.Indicators, p.Indicators...)
 	s.News = append(s.News, p.News...)
 	s.Pages = append(s.Pages, p.Pages...)
-	for k, slugs := range p.Unread {
-		s.Unread[k] = append(s.Unread[k], slugs...)
+	if len(p.Unread) > 0 {
+		for k, slugs := range p.Unread {
+			s.Unread[k] = append(s.Unread[k], slugs...)
+		}
 	}
 }
 
@@ -577,6 +583,7 @@ func (l *loader) checkStatic(at func() diag.Pos, key, p string) {
 		l.errs.Add(at(), "%s %q: paths start inside static/, without \"static/\" (write %s = %q)", key, p, key, rest)
 		return
 	}
+	l.looked = true
 	st, err := fs.Stat(l.fsys, path.Join("static", clean))
 	switch {
 	case err == nil && st.IsDir():
