@@ -63,7 +63,7 @@ func pos(src content.Source, keys ...string) diag.Pos {
 // unique drops the items of a kind whose slug another item already has,
 // reporting both files.
 func unique[T any](l *linker, kind string, items []T, key func(T) (string, content.Source)) []T {
-	first := map[string]string{}
+	first := make(map[string]string, len(items))
 	out := make([]T, 0, len(items))
 	for _, it := range items {
 		s, src := key(it)
@@ -103,7 +103,7 @@ func (l *linker) link() *Site {
 		axes[a.Slug] = ax
 		s.Axes = append(s.Axes, ax)
 	}
-	actions := map[string]*Action{}
+	actions := make(map[string]*Action, len(in.Actions))
 	for _, a := range unique(l, "actions", byFile(in.Actions, func(a *content.Action) content.Source { return a.Src }),
 		func(a *content.Action) (string, content.Source) { return a.Slug, a.Src }) {
 		ac := &Action{Action: a}
