@@ -84,6 +84,10 @@ title = "Mentions légales"
 		{"milestone added", write("content/actions/autre.md", "+++\ntitle = \"Autre action\"\naxis = \"precarites\"\nstatus = \"done\"\n[[milestones]]\ndate = 2030-01-01\ntitle = \"Ouverture\"\n+++\n")},
 		{"milestone's action retitled", write("content/actions/autre.md", "+++\ntitle = \"Une autre action\"\naxis = \"precarites\"\nstatus = \"done\"\n[[milestones]]\ndate = 2030-01-01\ntitle = \"Ouverture\"\n+++\n")},
 		{"milestone reached", write("content/actions/autre.md", "+++\ntitle = \"Une autre action\"\naxis = \"precarites\"\nstatus = \"done\"\n[[milestones]]\ndate = 2030-01-01\ntitle = \"Ouverture\"\ndone = true\n+++\n")},
+		{"nothing again", func() {}}, // for the pages of the next edit to be made
+		// (the default theme's site does not use themes/large/)
+		{"a layout of the theme", write("themes/large/layouts/action.html", `{{define "main"}}<h1>Fiche : {{.Action.Title}}</h1>{{end}}`)},
+		{"the layout as it was", write("themes/large/layouts/action.html", strings.Split(wideTheme, "-- ")[1][len("themes/large/layouts/action.html --\n"):])},
 	}
 	cache := &Cache{}
 	cache.Render.Gzip = gzipped

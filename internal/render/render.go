@@ -115,6 +115,7 @@ package render
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -196,6 +197,7 @@ type Cache struct {
 	// partials made for cards, kept while their cards are (see
 	// cachedPartial)
 	parts map[keptKey]template.HTML
+	theme *themeSet // the templates of the last rendering
 }
 
 // Rendered is the number of pages and files (feed, open data) the last
@@ -307,8 +309,8 @@ type renderer struct {
 	siteTheme fs.FS // the site's own theme folder, or nil
 	// the files of its layouts/ folder
 	siteLayouts map[string]bool
-	tmpl        map[Kind]*template.Template
-	themeText   []byte // every template, for the cache's keys
+	tmpl        map[Kind]func() *template.Template // the set of each kind, cloned once
+	themeText   []byte                             // every template, for the cache's keys
 	files       Files
 	out         func(path string, b []byte) error // see Options.Out
 	later       func(path string, make func() ([]byte, error))
@@ -381,12 +383,13 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 		}
 	}
 	r.global = r.globalKey()
-	r.wide = wideKinds(r.tmpl)
 	if r.cache != nil {
 		r.whole = r.wholeKey() // what the open data and the wide kinds show; no key without a cache
 	}
 	if r.later == nil { // else the pages are made one by one, each with its few cards
 		r.preCards()
+	} else {
+		r.lazy = make([]lazyPage, 0, len(s.Actions)+len(s.Indicators)+len(s.News))
 	}
 	// Every file at once; the open data files first, as they are the
 	// longest to make.
@@ -453,15 +456,15 @@ var kinds = []Kind{KindHome, KindAxis, KindAction, KindIndicators, KindIndicator
 // and one template per page kind. Every file with a syntax error is
 // reported, each at its line.
 func (r *renderer) parseTemplates() error {
-	var errs diag.List
-	funcs := r.funcs()
-	texts := map[string]string{}
 	partials, _ := fs.Glob(r.theme, "layouts/partials/*.html")
 	names := []string{"layouts/base.html"}
 	names = append(names, partials...)
 	for _, k := range kinds {
 		names = append(names, "layouts/"+string(k)+".html")
 	}
+	var errs diag.List
+	texts := map[string]string{}
+	var key []byte // every file's name and text: what the parse depends on
 	for _, name := range names {
 		b, err := fs.ReadFile(r.theme, name)
 		if err != nil {
@@ -470,14 +473,58 @@ func (r *renderer) parseTemplates() error {
 		}
 		r.themeText = append(r.themeText, b...)
 		texts[name] = string(b)
+		key = binary.LittleEndian.AppendUint64(append(append(key, name...), 0), uint64(len(b)))
+		key = append(key, b...)
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return errs
+	}
+	set := r.cache.themeSet(key)
+	if set == nil {
+		var err error
+		if set, err = r.parseSet(names, partials, texts); err != nil {
+			return err
+		}
+		set.key = key
+		r.cache.keepThemeSet(set)
+	}
+	// Each kind's templates are cloned, with this rendering's functions,
+	// when a page of the kind is first made: serve, after a save, makes
+	// one page or a few.
+	funcs := r.funcs()
+	r.tmpl = map[Kind]func() *template.Template{}
+	for k, t := range set.kinds {
+		r.tmpl[k] = sync.OnceValue(func() *template.Template { return template.Must(t.Clone()).Funcs(funcs) })
+	}
+	r.wide = set.wide
+	return nil
+}
+
+// A themeSet is a theme's templates parsed, one set for each kind of
+// page, never executed: a rendering executes clones. A Cache keeps the
+// last, for the next rendering with the same theme.
+type themeSet struct {
+	key   []byte // the name and text of every file parsed
+	kinds map[Kind]*template.Template
+	wide  map[Kind]bool // see wideKinds
+}
+
+// parseSet parses the texts of the theme's files, by name. Its functions
+// are those of a renderer of nothing: the set outlives the rendering
+// that parsed it, and every rendering gives the clones its own.
+func (r *renderer) parseSet(names, partials []string, texts map[string]string) (*themeSet, error) {
+	var errs diag.List
+	funcs := (&renderer{loc: r.loc}).funcs()
+	for _, name := range names {
 		// Each file alone, so that every file's syntax errors are found.
-		if _, err := template.New(name).Funcs(funcs).Parse(string(b)); err != nil {
+		if _, err := template.New(name).Funcs(funcs).Parse(texts[name]); err != nil {
 			errs = append(errs, r.problem(err))
 		}
 	}
 	if len(errs) > 0 {
 		errs.Sort()
-		return errs
+		return nil, errs
 	}
 	root := template.Must(template.New("layouts/base.html").Funcs(funcs).Parse(texts["layouts/base.html"]))
 	for _, p := range partials {
@@ -485,17 +532,44 @@ func (r *renderer) parseTemplates() error {
 			errs = append(errs, r.problem(err))
 		}
 	}
-	r.tmpl = map[Kind]*template.Template{}
+	set := &themeSet{kinds: map[Kind]*template.Template{}}
 	for _, k := range kinds {
 		name := "layouts/" + string(k) + ".html"
 		t := template.Must(root.Clone())
 		if _, err := t.New(name).Parse(texts[name]); err != nil {
 			errs = append(errs, r.problem(err))
 		}
-		r.tmpl[k] = t
+		set.kinds[k] = t
 	}
 	errs.Sort()
-	return errs.Err()
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	set.wide = wideKinds(set.kinds)
+	return set, nil
+}
+
+// themeSet is the set of templates kept for the theme files of key, or
+// nil; a nil cache keeps nothing.
+func (c *Cache) themeSet(key []byte) *themeSet {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.theme != nil && bytes.Equal(c.theme.key, key) {
+		return c.theme
+	}
+	return nil
+}
+
+func (c *Cache) keepThemeSet(set *themeSet) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.theme = set
 }
 
 // add records an output file, or gives it to Out.
@@ -589,7 +663,7 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // execute renders one page with its kind's template into buf.
 func (r *renderer) execute(buf *bytes.Buffer, p *Page) error {
-	if err := r.tmpl[p.Kind].ExecuteTemplate(buf, "layouts/base.html", p); err != nil {
+	if err := r.tmpl[p.Kind]().ExecuteTemplate(buf, "layouts/base.html", p); err != nil {
 		return r.problem(err)
 	}
 	return nil
@@ -640,7 +714,7 @@ func (r *renderer) part(v part, p *Page) (template.HTML, error) {
 // the same partials); a mistake is at the partial's own line.
 func (r *renderer) partial(name string, dot any) (template.HTML, error) {
 	var b strings.Builder
-	if err := r.tmpl[KindHome].ExecuteTemplate(&b, name, dot); err != nil {
+	if err := r.tmpl[KindHome]().ExecuteTemplate(&b, name, dot); err != nil {
 		return "", r.problem(err)
 	}
 	return template.HTML(b.String()), nil
