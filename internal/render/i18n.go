@@ -18,7 +18,7 @@ type locale struct {
 	group   string // between groups of three digits: "550 000", "550,000"
 	decimal byte   // before the decimals: "42,5", "42.5"
 	months  [12]string
-	paths   map[string]string // section → first path segment
+	paths   map[string]string // section → its path: "actualites/"
 }
 
 var frMonths = [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
@@ -26,6 +26,9 @@ var enMonths = [12]string{"January", "February", "March", "April", "May", "June"
 
 func newLocale(lang config.Language) *locale {
 	l := &locale{lang: lang, words: frWords, group: "\u00a0", decimal: ',', months: frMonths, paths: site.SectionPaths(lang)}
+	for name, p := range l.paths {
+		l.paths[name] = p + "/"
+	}
 	if lang == "en" {
 		l.words, l.group, l.decimal, l.months = enWords, ",", '.', enMonths
 	}

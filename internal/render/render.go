@@ -865,7 +865,12 @@ func (r *renderer) menu(current string) []Link {
 }
 
 // section is the path of a section in the site's language: "actualites/".
-func (r *renderer) section(name string) string { return r.loc.paths[name] + "/" }
+func (r *renderer) section(name string) string {
+	if p, ok := r.loc.paths[name]; ok {
+		return p
+	}
+	return "/" // a theme's unknown name, as it always was
+}
 
 // pathOf is the path of an item's page.
 func (r *renderer) pathOf(item any) string {

@@ -104,16 +104,31 @@ func (l *linker) link() *Site {
 		s.Axes = append(s.Axes, ax)
 	}
 	actions := make(map[string]*Action, len(in.Actions))
-	for _, a := range unique(l, "actions", byFile(in.Actions, func(a *content.Action) content.Source { return a.Src }),
-		func(a *content.Action) (string, content.Source) { return a.Slug, a.Src }) {
-		ac := &Action{Action: a}
+	uniqueActions := unique(l, "actions", byFile(in.Actions, func(a *content.Action) content.Source { return a.Src }),
+		func(a *content.Action) (string, content.Source) { return a.Slug, a.Src })
+	all := make([]Action, len(uniqueActions)) // one allocation, in order
+	for i, a := range uniqueActions {
+		ac := &all[i]
+		ac.Action = a
 		actions[a.Slug] = ac
 		s.Actions = append(s.Actions, ac)
 	}
-	for _, ind := range unique(l, "indicators", byFile(in.Indicators, func(i *content.Indicator) content.Source { return i.Src }),
-		func(i *content.Indicator) (string, content.Source) { return i.Slug, i.Src }) {
-		s.Indicators = append(s.Indicators, &Indicator{Indicator: ind, Values: maskValues(ind)})
-	}
+	// The indicators, their values and their order while the actions are
+	// linked: neither needs the other yet.
+	indicators := make(chan []*Indicator)
+	li := &linker{in: in}
+	go func() {
+		unique := unique(li, "indicators", byFile(in.Indicators, func(i *content.Indicator) content.Source { return i.Src }),
+			func(i *content.Indicator) (string, content.Source) { return i.Slug, i.Src })
+		all := make([]Indicator, len(unique))
+		var out []*Indicator
+		for i, ind := range unique {
+			all[i] = Indicator{Indicator: ind, Values: maskValues(ind)}
+			out = append(out, &all[i])
+		}
+		sortByTitle(out, indicatorTitle)
+		indicators <- out
+	}()
 	for _, n := range unique(l, "news items", byFile(in.News, func(n *content.News) content.Source { return n.Src }),
 		func(n *content.News) (string, content.Source) { return n.Slug, n.Src }) {
 		s.News = append(s.News, &News{News: n})
@@ -139,6 +154,8 @@ func (l *linker) link() *Site {
 		}
 		a.Axis.Actions = append(a.Axis.Actions, a)
 	}
+	s.Indicators = <-indicators
+	l.errs.Append(li.errs)
 	for _, ind := range s.Indicators {
 		if ind.ActionSlug == "" {
 			continue
@@ -212,8 +229,6 @@ func (l *linker) link() *Site {
 		sortByTitle(s.Actions, actionTitle)
 		slices.SortStableFunc(s.Actions, func(a, b *Action) int { return axisRank[a.Axis] - axisRank[b.Axis] })
 	}
-	indicatorTitle := func(i *Indicator) (string, string) { return titleKey(i.Title, i.TitleKey), i.Slug }
-	sortByTitle(s.Indicators, indicatorTitle)
 	for _, a := range s.Actions {
 		sortByTitle(a.Indicators, indicatorTitle)
 		sortNews(a.News)
@@ -378,6 +393,8 @@ func byTitle(keyA, keyB, slugA, slugB string) int {
 	}
 	return strings.Compare(slugA, slugB)
 }
+
+func indicatorTitle(i *Indicator) (string, string) { return titleKey(i.Title, i.TitleKey), i.Slug }
 
 // titleKey is the key that orders a title: folded, the loader's key of
 // the item when it has one, else folded now (an item made in memory).
