@@ -93,7 +93,7 @@ func New(opts build.Options) *Server {
 // Either way, open pages reload.
 func (s *Server) Rebuild() (*build.Result, error) {
 	opts := s.opts
-	later := map[string]*lazyFile{}
+	later := make(map[string]*lazyFile, len(s.later)) // as many as last time, most often
 	opts.Later = func(path string, make func() ([]byte, error)) { later[path] = &lazyFile{make: make} }
 	res, err := s.render(opts)
 	lang := s.lang // only Rebuild writes it

@@ -61,23 +61,24 @@ func pos(src content.Source, keys ...string) diag.Pos {
 }
 
 // unique drops the items of a kind whose slug another item already has,
-// reporting both files.
-func unique[T any](l *linker, kind string, items []T, key func(T) (string, content.Source)) []T {
-	first := make(map[string]string, len(items))
+// reporting both files; it gives the place of each slug in what it keeps.
+func unique[T any](l *linker, kind string, items []T, key func(T) (string, content.Source)) ([]T, map[string]int) {
+	at := make(map[string]int, len(items))
 	out := make([]T, 0, len(items))
 	for _, it := range items {
 		s, src := key(it)
 		if s == "" {
 			continue // no slug: reported already
 		}
-		if f, dup := first[s]; dup {
-			l.errs.Add(pos(src), "two %s have the slug %q: %s and %s (rename one file, or set slug = \"…\" in one of them)", kind, s, f, src.File)
+		if i, dup := at[s]; dup {
+			_, first := key(out[i])
+			l.errs.Add(pos(src), "two %s have the slug %q: %s and %s (rename one file, or set slug = \"…\" in one of them)", kind, s, first.File, src.File)
 			continue
 		}
-		first[s] = src.File
+		at[s] = len(out)
 		out = append(out, it)
 	}
-	return out
+	return out, at
 }
 
 // byFile orders items by file, so that "the first file" of a duplicate
@@ -97,28 +98,36 @@ func (l *linker) link() *Site {
 	unread := func(k content.Kind, slug string) bool { return slices.Contains(in.Unread[k], slug) }
 
 	axes := map[string]*Axis{}
-	for _, a := range unique(l, "axes", byFile(in.Axes, func(a *content.Axis) content.Source { return a.Src }),
-		func(a *content.Axis) (string, content.Source) { return a.Slug, a.Src }) {
+	uniqueAxes, _ := unique(l, "axes", byFile(in.Axes, func(a *content.Axis) content.Source { return a.Src }),
+		func(a *content.Axis) (string, content.Source) { return a.Slug, a.Src })
+	for _, a := range uniqueAxes {
 		ax := &Axis{Axis: a, Color: a.Color}
 		axes[a.Slug] = ax
 		s.Axes = append(s.Axes, ax)
 	}
-	actions := make(map[string]*Action, len(in.Actions))
-	uniqueActions := unique(l, "actions", byFile(in.Actions, func(a *content.Action) content.Source { return a.Src }),
+	uniqueActions, actionAt := unique(l, "actions", byFile(in.Actions, func(a *content.Action) content.Source { return a.Src }),
 		func(a *content.Action) (string, content.Source) { return a.Slug, a.Src })
 	all := make([]Action, len(uniqueActions)) // one allocation, in order
+	if len(all) > 0 {
+		s.Actions = make([]*Action, 0, len(all))
+	}
 	for i, a := range uniqueActions {
 		ac := &all[i]
 		ac.Action = a
-		actions[a.Slug] = ac
 		s.Actions = append(s.Actions, ac)
+	}
+	action := func(slug string) *Action { // nil for none
+		if i, ok := actionAt[slug]; ok {
+			return &all[i]
+		}
+		return nil
 	}
 	// The indicators, their values and their order while the actions are
 	// linked: neither needs the other yet.
 	indicators := make(chan []*Indicator)
 	li := &linker{in: in}
 	go func() {
-		unique := unique(li, "indicators", byFile(in.Indicators, func(i *content.Indicator) content.Source { return i.Src }),
+		unique, _ := unique(li, "indicators", byFile(in.Indicators, func(i *content.Indicator) content.Source { return i.Src }),
 			func(i *content.Indicator) (string, content.Source) { return i.Slug, i.Src })
 		all := make([]Indicator, len(unique))
 		var out []*Indicator
@@ -129,11 +138,12 @@ func (l *linker) link() *Site {
 		sortByTitle(out, indicatorTitle)
 		indicators <- out
 	}()
-	for _, n := range unique(l, "news items", byFile(in.News, func(n *content.News) content.Source { return n.Src }),
-		func(n *content.News) (string, content.Source) { return n.Slug, n.Src }) {
+	uniqueNews, _ := unique(l, "news items", byFile(in.News, func(n *content.News) content.Source { return n.Src }),
+		func(n *content.News) (string, content.Source) { return n.Slug, n.Src })
+	for _, n := range uniqueNews {
 		s.News = append(s.News, &News{News: n})
 	}
-	s.Pages = unique(l, "pages", byFile(in.Pages, func(p *content.Page) content.Source { return p.Src }),
+	s.Pages, _ = unique(l, "pages", byFile(in.Pages, func(p *content.Page) content.Source { return p.Src }),
 		func(p *content.Page) (string, content.Source) { return p.Slug, p.Src })
 
 	structures := map[string]*content.Structure{}
@@ -160,9 +170,9 @@ func (l *linker) link() *Site {
 		if ind.ActionSlug == "" {
 			continue
 		}
-		if ind.Action = actions[ind.ActionSlug]; ind.Action == nil {
+		if ind.Action = action(ind.ActionSlug); ind.Action == nil {
 			if !unread(content.KindAction, ind.ActionSlug) {
-				l.errs.Add(pos(ind.Src, "action"), "unknown action %q%s", ind.ActionSlug, unknownHint(ind.ActionSlug, keys(actions), "content/actions/"))
+				l.errs.Add(pos(ind.Src, "action"), "unknown action %q%s", ind.ActionSlug, unknownHint(ind.ActionSlug, keys(actionAt), "content/actions/"))
 			}
 			continue
 		}
@@ -177,11 +187,11 @@ func (l *linker) link() *Site {
 			}
 		}
 		for i, as := range n.ActionSlugs {
-			if a := actions[as]; a != nil {
+			if a := action(as); a != nil {
 				n.Actions = append(n.Actions, a)
 				a.News = append(a.News, n)
 			} else if !unread(content.KindAction, as) {
-				l.errs.Add(pos(n.Src, "actions", itoa(i)), "unknown action %q%s", as, unknownHint(as, keys(actions), "content/actions/"))
+				l.errs.Add(pos(n.Src, "actions", itoa(i)), "unknown action %q%s", as, unknownHint(as, keys(actionAt), "content/actions/"))
 			}
 		}
 	}
