@@ -480,10 +480,25 @@ func (r *renderer) parseTemplates() error {
 		errs.Sort()
 		return errs
 	}
+	funcs := r.funcs()
+	r.tmpl = map[Kind]func() *template.Template{}
+	if r.cache == nil { // nothing to keep: the set is this rendering's
+		set, err := r.parseSet(names, partials, texts, funcs)
+		if err != nil {
+			return err
+		}
+		for k, t := range set.kinds {
+			r.tmpl[k] = func() *template.Template { return t }
+		}
+		r.wide = set.wide
+		return nil
+	}
 	set := r.cache.themeSet(key)
 	if set == nil {
+		// Parsed with the functions of a renderer of nothing: the set
+		// outlives this rendering, and each gives its clones its own.
 		var err error
-		if set, err = r.parseSet(names, partials, texts); err != nil {
+		if set, err = r.parseSet(names, partials, texts, (&renderer{loc: r.loc}).funcs()); err != nil {
 			return err
 		}
 		set.key = key
@@ -492,8 +507,6 @@ func (r *renderer) parseTemplates() error {
 	// Each kind's templates are cloned, with this rendering's functions,
 	// when a page of the kind is first made: serve, after a save, makes
 	// one page or a few.
-	funcs := r.funcs()
-	r.tmpl = map[Kind]func() *template.Template{}
 	for k, t := range set.kinds {
 		r.tmpl[k] = sync.OnceValue(func() *template.Template { return template.Must(t.Clone()).Funcs(funcs) })
 	}
@@ -510,12 +523,9 @@ type themeSet struct {
 	wide  map[Kind]bool // see wideKinds
 }
 
-// parseSet parses the texts of the theme's files, by name. Its functions
-// are those of a renderer of nothing: the set outlives the rendering
-// that parsed it, and every rendering gives the clones its own.
-func (r *renderer) parseSet(names, partials []string, texts map[string]string) (*themeSet, error) {
+// parseSet parses the texts of the theme's files, by name, with funcs.
+func (r *renderer) parseSet(names, partials []string, texts map[string]string, funcs template.FuncMap) (*themeSet, error) {
 	var errs diag.List
-	funcs := (&renderer{loc: r.loc}).funcs()
 	for _, name := range names {
 		// Each file alone, so that every file's syntax errors are found.
 		if _, err := template.New(name).Funcs(funcs).Parse(texts[name]); err != nil {

@@ -8,6 +8,7 @@ package slug
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,14 +31,18 @@ func Make(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	hyphen := false
+	var table *[0x250]string
 	for _, r := range s {
 		if r < utf8.RuneSelf {
 			writeByte(&b, byte(r), &hyphen)
 			continue
 		}
+		if table == nil {
+			table = latin()
+		}
 		var folded string
-		if r < rune(len(latin)) {
-			folded = latin[r]
+		if r < rune(len(table)) {
+			folded = table[r]
 		} else {
 			folded = fold(r)
 		}
@@ -49,13 +54,15 @@ func Make(s string) string {
 }
 
 // latin holds fold(r) for the characters of the Latin alphabets, which
-// French texts are full of.
-var latin = func() (t [0x250]string) {
+// French texts are full of; made when first needed, not when every
+// command starts.
+var latin = sync.OnceValue(func() *[0x250]string {
+	var t [0x250]string
 	for r := range t {
 		t[r] = fold(rune(r))
 	}
-	return t
-}()
+	return &t
+})
 
 // fold is what character r becomes in a slug before case and separators
 // are settled: its decomposition without marks, ligatures spelled out; any
