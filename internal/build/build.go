@@ -154,9 +154,11 @@ func load(opts Options, out *output) (*Result, error) {
 	}()
 	items, contentErrs := content.LoadCached(fsys, cfg, opts.Drafts, contentCache)
 	errs.Append(contentErrs)
+	// git may still run while the items are linked: Link asks for what it
+	// says last.
+	linked, linkErrs := site.LinkWhile(items, today, func() *content.Git { <-gitRead; return git })
 	<-gitRead
 	items.Git = git
-	linked, linkErrs := site.Link(items, today)
 	errs.Append(linkErrs)
 	if len(errs) > 0 {
 		errs.Sort()

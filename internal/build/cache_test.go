@@ -29,12 +29,15 @@ const wideTheme = `
 // same bytes as a build from scratch: with the default theme, and with a
 // theme that reads site-wide data.
 func TestCacheIsCorrect(t *testing.T) {
-	t.Run("default theme", func(t *testing.T) { cacheIsCorrect(t, "", "", false) })
-	t.Run("theme reading the whole site", func(t *testing.T) { cacheIsCorrect(t, wideTheme, "theme = \"large\"\n", false) })
-	t.Run("pages kept gzipped", func(t *testing.T) { cacheIsCorrect(t, "", "", true) })
+	t.Run("default theme", func(t *testing.T) { cacheIsCorrect(t, "", "", false, false) })
+	t.Run("theme reading the whole site", func(t *testing.T) { cacheIsCorrect(t, wideTheme, "theme = \"large\"\n", false, false) })
+	t.Run("pages kept gzipped", func(t *testing.T) { cacheIsCorrect(t, "", "", true, false) })
+	// As serve: each edit told, and only the files told read again.
+	t.Run("watched", func(t *testing.T) { cacheIsCorrect(t, "", "", true, true) })
+	t.Run("watched, theme reading the whole site", func(t *testing.T) { cacheIsCorrect(t, wideTheme, "theme = \"large\"\n", true, true) })
 }
 
-func cacheIsCorrect(t *testing.T, theme, themeKey string, gzipped bool) {
+func cacheIsCorrect(t *testing.T, theme, themeKey string, gzipped, watched bool) {
 	dir := sitetest.Dir(t, small+theme+`
 -- content/actions/autre.md --
 +++
@@ -56,8 +59,12 @@ title = "Mentions légales"
 	if themeKey != "" {
 		os.WriteFile(filepath.Join(dir, "config.toml"), []byte("title = \"Projet social\"\nbaseURL = \"https://www.example.fr/projet-social/\"\n"+themeKey), 0o644)
 	}
+	var told []string // the files each edit touched
 	write := func(name, text string) func() {
-		return func() { os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644) }
+		return func() {
+			os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+			told = append(told, name)
+		}
 	}
 	edits := []struct {
 		name string
@@ -80,7 +87,10 @@ title = "Mentions légales"
 		{"page retitled (footer of every page)", write("content/pages/mentions.md", "+++\ntitle = \"Mentions\"\n+++\n")},
 		{"config", write("config.toml", "title = \"Projet social de territoire\"\nbaseURL = \"https://www.example.fr/projet-social/\"\n"+themeKey)},
 		{"news item added", write("content/news/bilan.md", "+++\ntitle = \"Bilan\"\ndate = 2018-01-10\naxes = [\"precarites\"]\n+++\n")},
-		{"indicator removed", func() { os.Remove(filepath.Join(dir, "content/indicators/familles.toml")) }},
+		{"indicator removed", func() {
+			os.Remove(filepath.Join(dir, "content/indicators/familles.toml"))
+			told = append(told, "content/indicators/familles.toml")
+		}},
 		{"milestone added", write("content/actions/autre.md", "+++\ntitle = \"Autre action\"\naxis = \"precarites\"\nstatus = \"done\"\n[[milestones]]\ndate = 2030-01-01\ntitle = \"Ouverture\"\n+++\n")},
 		{"milestone's action retitled", write("content/actions/autre.md", "+++\ntitle = \"Une autre action\"\naxis = \"precarites\"\nstatus = \"done\"\n[[milestones]]\ndate = 2030-01-01\ntitle = \"Ouverture\"\n+++\n")},
 		{"milestone reached", write("content/actions/autre.md", "+++\ntitle = \"Une autre action\"\naxis = \"precarites\"\nstatus = \"done\"\n[[milestones]]\ndate = 2030-01-01\ntitle = \"Ouverture\"\ndone = true\n+++\n")},
@@ -91,8 +101,15 @@ title = "Mentions légales"
 	}
 	cache := &Cache{}
 	cache.Render.Gzip = gzipped
+	if watched {
+		cache.Watch()
+	}
 	for i, e := range edits {
+		told = nil
 		e.do()
+		if watched {
+			cache.Changed(told, false)
+		}
 		// As jalons serve builds: the open data files and the search
 		// index are made when asked for, here after every other edit.
 		later := map[string]func() ([]byte, error){}

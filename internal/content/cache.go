@@ -29,6 +29,10 @@ type Cache struct {
 	// removed (see found)
 	walked  *contentFiles
 	changed []string
+	// what the last read of a walk's files gave, and the paths told
+	// changed since (see lastRead)
+	last *readParts
+	told []string
 }
 
 // Watch says that from now on, every change of the site's files is told
@@ -46,7 +50,7 @@ func (c *Cache) Changed(paths []string, all bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if all {
-		c.files, c.walked = nil, nil
+		c.files, c.walked, c.last = nil, nil, nil
 		return
 	}
 	for _, p := range paths {
@@ -55,6 +59,36 @@ func (c *Cache) Changed(paths []string, all bool) {
 	if c.walked != nil {
 		c.changed = append(c.changed, paths...)
 	}
+	if c.last != nil {
+		c.told = append(c.told, paths...)
+	}
+}
+
+// lastRead returns what the last read gave, in a watched cache, when it
+// read the files of walk w with key, and the paths told changed since;
+// else nil.
+func (c *Cache) lastRead(w *contentFiles, key readKey) (*readParts, []string) {
+	if c == nil {
+		return nil, nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	last, told := c.last, c.told
+	c.last, c.told = nil, nil
+	if last == nil || !c.watched || last.walk != w || last.key != key {
+		return nil, nil
+	}
+	return last, told
+}
+
+// keepLastRead records what a read gave.
+func (c *Cache) keepLastRead(r *readParts) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.last, c.told = r, nil
 }
 
 // found returns what the last walk of content/ found, in a watched cache,

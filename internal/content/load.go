@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -108,7 +109,7 @@ func (l *loader) walkContent(drafts bool) {
 	}
 	l.errs.Append(files.errs)
 	l.notes.Append(files.notes)
-	l.read(files.files, drafts)
+	l.read(files, drafts)
 }
 
 // contentFiles are the files of content/ that a walk found, and what it
@@ -119,6 +120,7 @@ type contentFiles struct {
 	drafts      bool
 	seen        map[string]fs.FileMode // every path met, and its type
 	linked      bool                   // one was reached through a link
+	at          func() map[string]int  // the place of each file in files
 }
 
 type contentFile struct {
@@ -212,21 +214,46 @@ func (l *loader) find(drafts bool) *contentFiles {
 		l.errs.Add(diag.Pos{File: "content"}, "cannot read: %v", err)
 	}
 	out.files, out.errs, out.notes = files, l.errs, l.notes
+	out.at = sync.OnceValue(func() map[string]int {
+		at := make(map[string]int, len(files))
+		for i, f := range files {
+			at[f.path] = i
+		}
+		return at
+	})
 	return out
 }
 
 // read reads files, several at a time (readers), each into its own part;
 // the parts are joined in the order of the walk, so that the items come in
 // the same order whatever the timing.
-func (l *loader) read(files []contentFile, drafts bool) {
+func (l *loader) read(w *contentFiles, drafts bool) {
+	files := w.files
 	parts := make([]*loader, len(files))
 	key := readKey{drafts, l.site.Config.MaxFileSize}
-	// What the cache holds is taken here; only the other files go to the
-	// readers (after a save in serve, one file of thousands).
+	// In serve, the last read of the same walk gives every file's part
+	// but those of the files told changed since, and of those whose
+	// reading looked at another: only they are read again, and put in
+	// place of their last part (see patch). Else what the cache holds is
+	// taken here, and the other files go to the readers.
+	last, told := l.cache.lastRead(w, key)
 	var todo []int
-	for i, f := range files {
-		if parts[i] = l.cache.read(f.path, f.linked, key); parts[i] == nil {
-			todo = append(todo, i)
+	if last != nil {
+		copy(parts, last.parts)
+		todo = append(todo, last.looked...)
+		at := w.at()
+		for _, p := range told {
+			if i, ok := at[p]; ok {
+				todo = append(todo, i)
+			}
+		}
+		slices.Sort(todo)
+		todo = slices.Compact(todo)
+	} else {
+		for i, f := range files {
+			if parts[i] = l.cache.read(f.path, f.linked, key); parts[i] == nil {
+				todo = append(todo, i)
+			}
 		}
 	}
 	next := make(chan int)
@@ -252,9 +279,89 @@ func (l *loader) read(files []contentFile, drafts bool) {
 	}
 	close(next)
 	wg.Wait()
-	for _, part := range parts {
-		l.join(part)
+	r := last.patch(parts, todo)
+	if r == nil {
+		r = joinParts(parts)
 	}
+	r.walk, r.key = w, key
+	l.cache.keepLastRead(r)
+	l.errs.Append(r.errs)
+	l.notes.Append(r.notes)
+	s, j := l.site, r.joined
+	s.Home, s.Governance, s.Unread = j.Home, j.Governance, j.Unread
+	s.Axes, s.Actions, s.Indicators, s.News, s.Pages = j.Axes, j.Actions, j.Indicators, j.News, j.Pages
+}
+
+// readParts is what reading the files of a walk gave: each file's part,
+// and them joined.
+type readParts struct {
+	walk        *contentFiles
+	key         readKey
+	parts       []*loader // by file
+	joined      *Items    // their items: Home, Governance, the five lists, Unread
+	errs, notes diag.List
+	at          [][5]int32 // where each part's items start in the five lists
+	looked      []int      // the files whose reading looked at another
+}
+
+// joinParts joins the parts of every file, in order.
+func joinParts(parts []*loader) *readParts {
+	j := &loader{site: &Items{Unread: map[Kind][]string{}}}
+	r := &readParts{parts: parts, joined: j.site, at: make([][5]int32, len(parts))}
+	for i, part := range parts {
+		s := j.site
+		r.at[i] = [5]int32{int32(len(s.Axes)), int32(len(s.Actions)), int32(len(s.Indicators)), int32(len(s.News)), int32(len(s.Pages))}
+		if part.looked {
+			r.looked = append(r.looked, i)
+		}
+		j.join(part)
+	}
+	r.errs, r.notes = j.errs, j.notes
+	return r
+}
+
+// patch is r with the parts of the files todo read again: their items in
+// place of the last ones, when each part has the same number of items of
+// each kind as its last, and no problem, note or unread file before or
+// after; else nil, for a whole join. A nil r patches nothing.
+func (r *readParts) patch(parts []*loader, todo []int) *readParts {
+	if r == nil {
+		return nil
+	}
+	type shape struct {
+		n          [5]int
+		home, gov  bool
+		reportable bool
+	}
+	shapeOf := func(p *loader) shape {
+		s := p.site
+		return shape{[5]int{len(s.Axes), len(s.Actions), len(s.Indicators), len(s.News), len(s.Pages)},
+			s.Home != nil, s.Governance != nil, len(p.errs)+len(p.notes)+len(s.Unread) > 0}
+	}
+	j := *r.joined
+	j.Axes, j.Actions, j.Indicators = slices.Clone(j.Axes), slices.Clone(j.Actions), slices.Clone(j.Indicators)
+	j.News, j.Pages = slices.Clone(j.News), slices.Clone(j.Pages)
+	for _, i := range todo {
+		was, is := shapeOf(r.parts[i]), shapeOf(parts[i])
+		if was != is || is.reportable {
+			return nil
+		}
+		s, at := parts[i].site, r.at[i]
+		copy(j.Axes[at[0]:], s.Axes)
+		copy(j.Actions[at[1]:], s.Actions)
+		copy(j.Indicators[at[2]:], s.Indicators)
+		copy(j.News[at[3]:], s.News)
+		copy(j.Pages[at[4]:], s.Pages)
+		if is.home {
+			j.Home = s.Home
+		}
+		if is.gov {
+			j.Governance = s.Governance
+		}
+	}
+	out := *r
+	out.parts, out.joined = parts, &j
+	return &out
 }
 
 func isLinked(d fs.DirEntry) bool {

@@ -34,11 +34,11 @@ type StatusChange struct {
 // dated links each item to its last-updated day: its updated key when
 // set, else the day of the last commit that changed its file, or today
 // when its file has changes not committed; else none (section 12.4).
-func dated(s *Site, in *content.Items) {
+func dated(s *Site, g *content.Git) {
 	s.Updated = map[string]content.Date{}
 	day := func(src content.Source, updated content.Date) content.Date {
 		d := updated
-		switch g := in.Git; {
+		switch {
 		case !d.IsZero() || g == nil:
 		case g.Uncommitted[src.File]:
 			d = s.Today
@@ -70,13 +70,13 @@ func dated(s *Site, in *content.Items) {
 // history gives each action the commits that changed its file, with what
 // each changed of its status, progress and end, compared with the version
 // before it that decodes (section 12.5), and lists the status changes.
-func history(s *Site, in *content.Items) {
-	if !in.Config.History || in.Git == nil {
+func history(s *Site, on bool, g *content.Git) {
+	if !on || g == nil {
 		return
 	}
 	s.History = true
 	for _, a := range s.Actions {
-		revs := in.Git.History[a.Src.File]
+		revs := g.History[a.Src.File]
 		for i := range revs[:min(len(revs), MaxHistory)] {
 			r := &revs[i]
 			e := &Entry{Commit: r.Commit, Date: r.Date, Subject: r.Subject}

@@ -23,8 +23,16 @@ type linker struct {
 // references by slug, computes progress and counts, and sorts every list. Problems of references (an
 // unknown axis, two items with one slug) are reported, except references
 // to files that could not be read, whose own problems are reported
-// already. The Site is nil when there is a problem.
+// already. The Site is nil when there is a problem. What git says of the
+// files is in.Git.
 func Link(in *content.Items, today content.Date) (*Site, diag.List) {
+	return LinkWhile(in, today, func() *content.Git { return in.Git })
+}
+
+// LinkWhile is Link, what git says of the files given by git, which it
+// calls last (in.Git is not read): git may run while the items are
+// linked.
+func LinkWhile(in *content.Items, today content.Date, git func() *content.Git) (*Site, diag.List) {
 	l := &linker{in: in}
 	s := l.link()
 	s.Today = today
@@ -47,8 +55,9 @@ func Link(in *content.Items, today content.Date) (*Site, diag.List) {
 	<-done
 	<-done
 	computeProgress(s)
-	dated(s, in)
-	history(s, in)
+	g := git()
+	dated(s, g)
+	history(s, in.Config.History, g)
 	return s, nil
 }
 
