@@ -167,7 +167,8 @@ func BenchmarkRender1000(b *testing.B) {
 // benchmarkRebuild is what jalons serve does after a writer saves one
 // action: its watcher tells the cache, then a build in memory with the
 // cache of the previous build, the open data files and the search index
-// left to be made when asked for.
+// left to be made when asked for, the pages of items found when asked
+// for (Options.Items).
 func benchmarkRebuild(b *testing.B, n int) {
 	rebuild(b, writeLargeSite(b, n), "content/actions/action-5.md")
 }
@@ -188,8 +189,10 @@ func rebuildAfter(b *testing.B, dir, name string, edit func(orig []byte, i int) 
 	cache := &Cache{}
 	cache.Watch()
 	later := map[string]func() ([]byte, error){}
+	var find func(string) (func() ([]byte, error), bool)
 	opts := Options{Source: dir, Cache: cache, Today: content.Date{Year: 2026, Month: 12, Day: 1},
-		Later: func(p string, make func() ([]byte, error)) { later[p] = make }}
+		Later: func(p string, make func() ([]byte, error)) { later[p] = make },
+		Items: func(_ int, f func(string) (func() ([]byte, error), bool)) { find = f }}
 	page := "actions/" + slug.Make(strings.TrimSuffix(path.Base(name), ".md")) + "/index.html"
 	if _, err := Render(b.Context(), opts); err != nil {
 		b.Fatal(err)
@@ -206,8 +209,8 @@ func rebuildAfter(b *testing.B, dir, name string, edit func(orig []byte, i int) 
 		if _, err := Render(b.Context(), opts); err != nil {
 			b.Fatal(err)
 		}
-		make := later[page]
-		if make == nil {
+		make, ok := find(page)
+		if !ok {
 			b.Fatalf("no page %s", page)
 		}
 		if p, err := make(); err != nil || len(p) == 0 {

@@ -50,6 +50,9 @@ type Options struct {
 	// render.Options.Later. Build makes
 	// every file whatever it says.
 	Later func(path string, make func() ([]byte, error))
+	// Items, with Later, is given the pages of the actions, indicators
+	// and news items rather than Later: see render.Options.Items.
+	Items func(n int, find func(file string) (make func() ([]byte, error), ok bool))
 }
 
 // Cache is what a build keeps for the next one.
@@ -173,6 +176,12 @@ func load(opts Options, out *output) (*Result, error) {
 				lazyPages++
 			}
 			opts.Later(p, make)
+		}
+		if opts.Items != nil {
+			ropts.Items = func(n int, find func(string) (func() ([]byte, error), bool)) {
+				lazyPages += n
+				opts.Items(n, find)
+			}
 		}
 	}
 	if out != nil {

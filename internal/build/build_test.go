@@ -381,6 +381,23 @@ func TestBuildErrors(t *testing.T) {
 	}
 }
 
+// TestClashWhenAskedFor: as serve builds, leaving the pages to be made
+// when asked for, a file of static/ where a page goes is the same
+// mistake as in a build, the page an item's or another's.
+func TestClashWhenAskedFor(t *testing.T) {
+	later := func(string, func() ([]byte, error)) {}
+	items := func(int, func(string) (func() ([]byte, error), bool)) {}
+	for _, file := range []string{"static/actions/epicerie/index.html", "static/axes/precarites/index.html"} {
+		for _, opts := range []Options{{Later: later}, {Later: later, Items: items}} {
+			opts.Source = sitetest.Dir(t, small+"-- "+file+" --\n<p>x</p>\n")
+			_, err := Render(t.Context(), opts)
+			if want := file + " has the path of a page the site builds: rename or move it"; err == nil || err.Error() != want {
+				t.Errorf("%s, items found %v: error %v; want %s", file, opts.Items != nil, err, want)
+			}
+		}
+	}
+}
+
 // TestToday: -today, else SOURCE_DATE_EPOCH, else the local day; the same
 // input and the same day give the same bytes, and the home page says the
 // day.

@@ -112,15 +112,33 @@ title = "Mentions légales"
 		}
 		// As jalons serve builds: the open data files and the search
 		// index are made when asked for, here after every other edit.
+		// Watched, as serve does, the items' pages are found, not listed.
 		later := map[string]func() ([]byte, error){}
-		cached, err := Render(t.Context(), Options{Source: dir, Cache: cache,
-			Later: func(p string, make func() ([]byte, error)) { later[p] = make }})
+		opts := Options{Source: dir, Cache: cache, Later: func(p string, make func() ([]byte, error)) { later[p] = make }}
+		items, found := 0, 0
+		var find func(string) (func() ([]byte, error), bool)
+		if watched {
+			opts.Items = func(n int, f func(string) (func() ([]byte, error), bool)) { items, find = n, f }
+		}
+		cached, err := Render(t.Context(), opts)
 		if err != nil {
 			t.Fatalf("%s: %v", e.name, err)
 		}
 		fresh, err := Render(t.Context(), Options{Source: dir})
 		if err != nil {
 			t.Fatal(err)
+		}
+		for p := range fresh.Files {
+			if _, listed := later[p]; find == nil || listed {
+				continue
+			}
+			if make, ok := find(p); ok {
+				later[p] = make
+				found++
+			}
+		}
+		if watched && (found != items || items == 0) {
+			t.Errorf("after %s: %d pages of items found; Items said %d", e.name, found, items)
 		}
 		// the pages but 404.html, the open data files, the search index
 		// and its parts, the sitemap

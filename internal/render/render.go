@@ -295,6 +295,13 @@ type Options struct {
 	// the page a writer looks at is made when the browser reloads it.
 	// Later is called from Site's goroutine only.
 	Later func(path string, make func() ([]byte, error))
+	// Items, with Later, is given the pages of the actions, indicators
+	// and news items rather than Later, in one call once Site is done:
+	// their number, and find, which gives the function that makes the
+	// page of a file ("actions/x/index.html"), or false for a file that
+	// is none of them. A rebuild then spends nothing on the pages of
+	// thousands of items.
+	Items func(n int, find func(file string) (make func() ([]byte, error), ok bool))
 }
 
 type renderer struct {
@@ -314,6 +321,7 @@ type renderer struct {
 	files       Files
 	out         func(path string, b []byte) error // see Options.Out
 	later       func(path string, make func() ([]byte, error))
+	items       func(n int, find func(file string) (make func() ([]byte, error), ok bool))
 	lazy        []lazyPage // the pages left to Options.Later
 	mu          sync.Mutex
 	slugs       sync.Map // name → slug.Make(name)
@@ -356,6 +364,9 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 		files:       Files{},
 		out:         opts.Out,
 		later:       opts.Later,
+	}
+	if opts.Later != nil {
+		r.items = opts.Items
 	}
 	if err := r.parseTemplates(); err != nil {
 		return nil, err
@@ -404,6 +415,15 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	}
 	for _, p := range r.lazy {
 		r.later(p.file, p.make)
+	}
+	if r.items != nil {
+		// No file of static/ may stand where an item's page goes.
+		for p := range r.files {
+			if _, ok := r.findItem(p); ok {
+				return nil, clashError(p)
+			}
+		}
+		r.items(len(s.Actions)+len(s.Indicators)+len(s.News), r.findItem)
 	}
 	// The sitemap lists the pages once they are all made; serve makes it
 	// when it is asked for.
@@ -922,7 +942,7 @@ func (r *renderer) pages() []func() error {
 			home.Description = s.Home.Summary
 		}
 	}
-	crumbs := func(links ...Link) []Link { return append([]Link{{Title: r.loc.T("home")}}, links...) }
+	crumbs := r.crumbs
 	// The lists of every action, of a status, of a territory come first:
 	// the list of every action is the longest page to make, and would
 	// else end the build alone on one core.
@@ -934,28 +954,21 @@ func (r *renderer) pages() []func() error {
 				Crumbs: crumbs()}, a.Src.Body, "", "")
 		})
 	}
-	for _, a := range s.Actions {
-		jobs = r.itemJob(jobs, r.pathOf(a), func(path string) *Page {
-			return &Page{Kind: KindAction, Title: a.Title, Path: path, Description: a.Summary, Action: a,
-				Crumbs: crumbs(Link{Title: a.Axis.Title, Path: r.pathOf(a.Axis)})}
-		}, a.Src.Body)
+	if r.items == nil { // else Items is given them at the end
+		for _, a := range s.Actions {
+			jobs = r.itemJob(jobs, r.pathOf(a), func(path string) *Page { return r.actionPage(a, path) }, a.Src.Body)
+		}
+		for _, ind := range s.Indicators {
+			jobs = r.itemJob(jobs, r.pathOf(ind), func(path string) *Page { return r.indicatorPage(ind, path) }, ind.Description)
+		}
+		for _, n := range s.News {
+			jobs = r.itemJob(jobs, r.pathOf(n), func(path string) *Page { return r.newsPage(n, path) }, n.Src.Body)
+		}
 	}
 	if len(s.Indicators) > 0 {
 		jobs = append(jobs, func() error {
 			return r.item(&Page{Kind: KindIndicators, Title: r.loc.T("indicators"), Path: r.section("indicators"), Crumbs: crumbs()}, "", "", "")
 		})
-	}
-	for _, ind := range s.Indicators {
-		jobs = r.itemJob(jobs, r.pathOf(ind), func(path string) *Page {
-			c := crumbs(Link{Title: r.loc.T("indicators"), Path: r.section("indicators")})
-			return &Page{Kind: KindIndicator, Title: ind.Title, Path: path, Indicator: ind, Crumbs: c}
-		}, ind.Description)
-	}
-	for _, n := range s.News {
-		jobs = r.itemJob(jobs, r.pathOf(n), func(path string) *Page {
-			c := crumbs(Link{Title: r.loc.T("news"), Path: r.section("news")})
-			return &Page{Kind: KindNews, Title: n.Title, Path: path, Description: n.Summary, News: n, Crumbs: c}
-		}, n.Src.Body)
 	}
 	jobs = append(jobs, r.newsLists()...)
 	if g := s.Governance; g != nil {
@@ -984,6 +997,58 @@ func (r *renderer) pages() []func() error {
 		return r.item(&Page{Kind: Kind404, Title: r.loc.T("notFound")}, "", "", "404.html")
 	})
 	return jobs
+}
+
+// crumbs is the trail of a page: the home page, then links.
+func (r *renderer) crumbs(links ...Link) []Link {
+	return append([]Link{{Title: r.loc.T("home")}}, links...)
+}
+
+// actionPage, indicatorPage and newsPage are the pages of items, at path.
+func (r *renderer) actionPage(a *site.Action, path string) *Page {
+	return &Page{Kind: KindAction, Title: a.Title, Path: path, Description: a.Summary, Action: a,
+		Crumbs: r.crumbs(Link{Title: a.Axis.Title, Path: r.pathOf(a.Axis)})}
+}
+
+func (r *renderer) indicatorPage(ind *site.Indicator, path string) *Page {
+	c := r.crumbs(Link{Title: r.loc.T("indicators"), Path: r.section("indicators")})
+	return &Page{Kind: KindIndicator, Title: ind.Title, Path: path, Indicator: ind, Crumbs: c}
+}
+
+func (r *renderer) newsPage(n *site.News, path string) *Page {
+	c := r.crumbs(Link{Title: r.loc.T("news"), Path: r.section("news")})
+	return &Page{Kind: KindNews, Title: n.Title, Path: path, Description: n.Summary, News: n, Crumbs: c}
+}
+
+// findItem gives the function that makes the page of an action, an
+// indicator or a news item that has the file ("actions/x/index.html"),
+// for Options.Items; false for any other file.
+func (r *renderer) findItem(file string) (func() ([]byte, error), bool) {
+	path, ok := strings.CutSuffix(file, "index.html")
+	if !ok {
+		return nil, false
+	}
+	slugIn := func(section string) string { // "" when path is not an item's of section
+		rest, ok := strings.CutPrefix(path, r.section(section))
+		if slug, ok2 := strings.CutSuffix(rest, "/"); ok && ok2 && !strings.Contains(slug, "/") {
+			return slug
+		}
+		return ""
+	}
+	s := r.site
+	maker := func(p *Page, body string) (func() ([]byte, error), bool) {
+		return func() ([]byte, error) { return r.made(p, body, "", file) }, true
+	}
+	if a := s.ActionOf(slugIn("actions")); a != nil {
+		return maker(r.actionPage(a, path), a.Src.Body)
+	}
+	if ind := s.IndicatorOf(slugIn("indicators")); ind != nil {
+		return maker(r.indicatorPage(ind, path), ind.Description)
+	}
+	if n := s.NewsOf(slugIn("news")); n != nil {
+		return maker(r.newsPage(n, path), n.Src.Body)
+	}
+	return nil, false
 }
 
 // item renders the Markdown body, then the page, into file (by default
@@ -1212,6 +1277,17 @@ func (r *renderer) pagePaths() []string {
 	}
 	for _, p := range r.lazy {
 		add(p.file) // once made, the caller may have put it in Files too
+	}
+	if r.items != nil {
+		for _, a := range r.site.Actions {
+			add(r.pathOf(a) + "index.html")
+		}
+		for _, ind := range r.site.Indicators {
+			add(r.pathOf(ind) + "index.html")
+		}
+		for _, n := range r.site.News {
+			add(r.pathOf(n) + "index.html")
+		}
 	}
 	return slices.Sorted(maps.Keys(seen))
 }

@@ -65,7 +65,7 @@ type Server struct {
 
 	mu       sync.RWMutex
 	files    render.Files
-	later    map[string]*lazyFile // the pages but 404.html, the open data files, the search index and the sitemap, made when asked for
+	later    *lazyFiles // the pages but 404.html, the open data files, the search index and the sitemap, made when asked for
 	basePath string
 	lang     string   // of the last good build, or of config.toml before one
 	problems []string // of the last build, in lang; nil when it was good
@@ -93,8 +93,9 @@ func New(opts build.Options) *Server {
 // Either way, open pages reload.
 func (s *Server) Rebuild() (*build.Result, error) {
 	opts := s.opts
-	later := make(map[string]*lazyFile, len(s.later)) // as many as last time, most often
-	opts.Later = func(path string, make func() ([]byte, error)) { later[path] = &lazyFile{make: make} }
+	later := &lazyFiles{byPath: map[string]*lazyFile{}, items: map[string]*lazyFile{}}
+	opts.Later = func(path string, make func() ([]byte, error)) { later.byPath[path] = &lazyFile{make: make} }
+	opts.Items = func(_ int, find func(string) (func() ([]byte, error), bool)) { later.find = find }
 	res, err := s.render(opts)
 	lang := s.lang // only Rebuild writes it
 	if err != nil && s.files == nil {
@@ -113,6 +114,41 @@ func (s *Server) Rebuild() (*build.Result, error) {
 	s.mu.Unlock()
 	s.notify()
 	return res, err
+}
+
+// lazyFiles are the files a build left to make when they are asked for:
+// by path (render.Options.Later), and the pages of the items, found by
+// find (render.Options.Items).
+type lazyFiles struct {
+	byPath map[string]*lazyFile
+	find   func(file string) (func() ([]byte, error), bool)
+	mu     sync.Mutex
+	items  map[string]*lazyFile // the pages of items found so far
+}
+
+// file is the lazy file name, or false.
+func (l *lazyFiles) file(name string) (*lazyFile, bool) {
+	if l == nil {
+		return nil, false
+	}
+	if f, ok := l.byPath[name]; ok {
+		return f, true
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if f, ok := l.items[name]; ok {
+		return f, true
+	}
+	if l.find == nil {
+		return nil, false
+	}
+	make, ok := l.find(name)
+	if !ok {
+		return nil, false
+	}
+	f := &lazyFile{make: make}
+	l.items[name] = f
+	return f, true
 }
 
 // lazyFile is a file that a build left to make when it is asked for
@@ -195,7 +231,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if f, ok := later[name]; ok {
+	if f, ok := later.file(name); ok {
 		b, err := f.bytes()
 		if err != nil {
 			http.Error(w, "jalons serve: "+diag.Text(err, lang), http.StatusInternalServerError)
@@ -206,7 +242,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if _, ok := files[name]; !ok {
 		_, dir := files[name+"/index.html"]
-		if _, lazy := later[name+"/index.html"]; dir || lazy {
+		if _, lazy := later.file(name + "/index.html"); dir || lazy {
 			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
 			return
 		}

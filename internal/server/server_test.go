@@ -360,6 +360,50 @@ func TestProblemsWithBodyAttributes(t *testing.T) {
 	}
 }
 
+// TestItemPages: the pages of actions, indicators and news items, which a
+// rebuild does not even list, are found when asked for, and only theirs.
+func TestItemPages(t *testing.T) {
+	dir := sitetest.Dir(t, site+`-- content/indicators/familles.toml --
+title = "Familles aidées"
+action = "x"
+-- content/news/reunion.md --
++++
+title = "Réunion publique"
+date = 2024-01-01
++++
+`)
+	os.WriteFile(filepath.Join(dir, "config.toml"), []byte("title = \"Projet social\"\n"), 0o644) // served at the root
+	s := New(build.Options{Source: dir})
+	res, err := s.Rebuild()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.later.byPath) != res.Pages-1-3+6+1+36+1 { // but 404.html and the items'; the open data, search and sitemap files
+		t.Errorf("%d files left to make by path, of %d pages", len(s.later.byPath), res.Pages)
+	}
+	tests := []struct {
+		path   string
+		status int
+		want   string
+	}{
+		{"/actions/x/", http.StatusOK, "<h1>Action X</h1>"},
+		{"/indicateurs/familles/", http.StatusOK, "Familles aidées</h1>"},
+		{"/actualites/reunion/", http.StatusOK, "Réunion publique</h1>"},
+		{"/actions/x", http.StatusMovedPermanently, ""},
+		{"/actions/y/", http.StatusNotFound, ""},
+		{"/indicateurs/x/", http.StatusNotFound, ""},
+		{"/actions/x/y/", http.StatusNotFound, ""},
+		{"/actions/", http.StatusOK, "Action X"},
+	}
+	for _, tt := range tests {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("GET", "http://localhost:1313"+tt.path, nil))
+		if rec.Code != tt.status || !strings.Contains(rec.Body.String(), tt.want) {
+			t.Errorf("GET %s = %d %.200q; want %d with %q", tt.path, rec.Code, rec.Body.String(), tt.status, tt.want)
+		}
+	}
+}
+
 // TestPagesMadeWhenAskedFor: a rebuild leaves the pages to be made when
 // they are asked for; a page whose template fails answers with the
 // problem, and the rebuild stays good.

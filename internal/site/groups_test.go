@@ -115,4 +115,7 @@ func TestAxisNews(t *testing.T) {
 			t.Errorf("axis %s: News = %q; want %q", a.Slug, g, want[a.Slug])
 		}
 	}
+	if n := s.NewsOf("both-axes"); n == nil || n != s.News[1] || n.Slug != "both-axes" || len(n.Actions) != 2 {
+		t.Errorf("NewsOf(both-axes) = %+v; want the second newest, with its two actions", n)
+	}
 }

@@ -90,6 +90,17 @@ func unique[T any](l *linker, kind string, items []T, key func(T) (string, conte
 	return out, at
 }
 
+// bySlug finds an item of all by its slug, at giving its place (see
+// unique); nil for none.
+func bySlug[T any](at map[string]int, all []T) func(slug string) *T {
+	return func(slug string) *T {
+		if i, ok := at[slug]; ok {
+			return &all[i]
+		}
+		return nil
+	}
+}
+
 // byFile orders items by file, so that "the first file" of a duplicate
 // does not depend on the order the files were read in.
 func byFile[T any](items []T, src func(T) content.Source) []T {
@@ -125,18 +136,14 @@ func (l *linker) link() *Site {
 		ac.Action = a
 		s.Actions = append(s.Actions, ac)
 	}
-	action := func(slug string) *Action { // nil for none
-		if i, ok := actionAt[slug]; ok {
-			return &all[i]
-		}
-		return nil
-	}
+	action := bySlug(actionAt, all)
+	s.actionOf = action
 	// The indicators, their values and their order while the actions are
 	// linked: neither needs the other yet.
 	indicators := make(chan []*Indicator)
 	li := &linker{in: in}
 	go func() {
-		unique, _ := unique(li, "indicators", byFile(in.Indicators, func(i *content.Indicator) content.Source { return i.Src }),
+		unique, at := unique(li, "indicators", byFile(in.Indicators, func(i *content.Indicator) content.Source { return i.Src }),
 			func(i *content.Indicator) (string, content.Source) { return i.Slug, i.Src })
 		all := make([]Indicator, len(unique))
 		var out []*Indicator
@@ -145,13 +152,17 @@ func (l *linker) link() *Site {
 			out = append(out, &all[i])
 		}
 		sortByTitle(out, indicatorTitle)
+		s.indicatorOf = bySlug(at, all)
 		indicators <- out
 	}()
-	uniqueNews, _ := unique(l, "news items", byFile(in.News, func(n *content.News) content.Source { return n.Src }),
+	uniqueNews, newsAt := unique(l, "news items", byFile(in.News, func(n *content.News) content.Source { return n.Src }),
 		func(n *content.News) (string, content.Source) { return n.Slug, n.Src })
-	for _, n := range uniqueNews {
-		s.News = append(s.News, &News{News: n})
+	allNews := make([]News, len(uniqueNews))
+	for i, n := range uniqueNews {
+		allNews[i].News = n
+		s.News = append(s.News, &allNews[i])
 	}
+	s.newsOf = bySlug(newsAt, allNews)
 	s.Pages, _ = unique(l, "pages", byFile(in.Pages, func(p *content.Page) content.Source { return p.Src }),
 		func(p *content.Page) (string, content.Source) { return p.Slug, p.Src })
 

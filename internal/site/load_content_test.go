@@ -111,6 +111,12 @@ func TestLoadBase(t *testing.T) {
 	if s.Static[0] != "images/photo.jpg" {
 		t.Errorf("static = %v", s.Static)
 	}
+	if s.ActionOf("epicerie") != a || s.IndicatorOf("familles") != ind || s.ActionOf("familles") != nil || s.NewsOf("epicerie") != nil {
+		t.Errorf("by slug: %v %v %v %v", s.ActionOf("epicerie"), s.IndicatorOf("familles"), s.ActionOf("familles"), s.NewsOf("epicerie"))
+	}
+	if (&Site{}).ActionOf("epicerie") != nil {
+		t.Error("a site made in memory finds an action")
+	}
 }
 
 // TestLoadKeys: the loader folds each title, territory and public once,

@@ -58,6 +58,11 @@ type Site struct {
 	// History is true when config.toml sets history = true and git gave
 	// the site's history (section 12.5).
 	History bool
+	// find the action, indicator and news item of a slug, with what
+	// Link made to tell duplicates (see ActionOf)
+	actionOf    func(slug string) *Action
+	indicatorOf func(slug string) *Indicator
+	newsOf      func(slug string) *News
 	// StatusChanges are the status changes of every action's history,
 	// newest first.
 	StatusChanges []*StatusChange
@@ -88,6 +93,22 @@ type Action struct {
 	Updated       content.Date // last updated (section 12.4); zero when unknown
 	History       []*Entry     // the newest commits that changed the file, newest first
 	Older         int          // the commits older than History's
+}
+
+// ActionOf is the action whose slug is slug, or nil; IndicatorOf and
+// NewsOf are the same for indicators and news items. A site that Link did
+// not make has none.
+func (s *Site) ActionOf(slug string) *Action { return find(s.actionOf, slug) }
+
+func (s *Site) IndicatorOf(slug string) *Indicator { return find(s.indicatorOf, slug) }
+
+func (s *Site) NewsOf(slug string) *News { return find(s.newsOf, slug) }
+
+func find[T any](of func(string) *T, slug string) *T {
+	if of == nil {
+		return nil
+	}
+	return of(slug)
 }
 
 // Counted reports whether the action counts in axis and overall averages.
