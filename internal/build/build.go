@@ -158,7 +158,7 @@ func load(opts Options, out *output) (*Result, error) {
 	items, contentErrs := content.LoadCached(fsys, cfg, opts.Drafts, contentCache)
 	errs.Append(contentErrs)
 	// git may still run while the items are linked: Link asks for what it
-	// says last.
+	// says once they are.
 	linked, linkErrs := site.LinkWhile(items, today, func() *content.Git { <-gitRead; return git })
 	<-gitRead
 	items.Git = git

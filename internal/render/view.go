@@ -408,7 +408,11 @@ func (r *renderer) wholeKey() uint64 {
 	}
 	for _, a := range s.Actions {
 		src(a.Src)
-		h.value(reflect.ValueOf(a.History))
+		if len(a.History) == 0 {
+			h.uint(0) // as h.value hashes an empty slice, without making a reflect.Value
+		} else {
+			h.value(reflect.ValueOf(a.History))
+		}
 		h.uint(uint64(a.Older))
 	}
 	for _, i := range s.Indicators {

@@ -30,8 +30,8 @@ func Link(in *content.Items, today content.Date) (*Site, diag.List) {
 }
 
 // LinkWhile is Link, what git says of the files given by git, which it
-// calls last (in.Git is not read): git may run while the items are
-// linked.
+// calls once the items are linked (in.Git is not read): git may run
+// while they are.
 func LinkWhile(in *content.Items, today content.Date, git func() *content.Git) (*Site, diag.List) {
 	l := &linker{in: in}
 	s := l.link()
@@ -40,8 +40,10 @@ func LinkWhile(in *content.Items, today content.Date, git func() *content.Git) (
 		l.errs.Sort()
 		return nil, l.errs
 	}
-	// Territories, audiences and the plan in time at once: the groups
-	// read the actions' names, the plan their dates and milestones.
+	// Territories, audiences, the plan in time and what git says at once:
+	// the groups read the actions' names, the plan their dates and
+	// milestones, the dates and histories their files; each writes facts
+	// of its own.
 	done := make(chan bool)
 	go func() {
 		s.Territories = groups(s.Actions, func(a *Action) ([]string, []string) { return a.Territories, a.TerritorySlugs })
@@ -51,13 +53,17 @@ func LinkWhile(in *content.Items, today content.Date, git func() *content.Git) (
 		s.Audiences = groups(s.Actions, func(a *Action) ([]string, []string) { return a.Audience, a.AudienceSlugs })
 		done <- true
 	}()
+	go func() {
+		g := git()
+		dated(s, g)
+		history(s, in.Config.History, g)
+		done <- true
+	}()
 	computePlan(s, today)
-	<-done
-	<-done
+	for range 3 {
+		<-done
+	}
 	computeProgress(s)
-	g := git()
-	dated(s, g)
-	history(s, in.Config.History, g)
 	return s, nil
 }
 
