@@ -658,8 +658,8 @@ func (r *renderer) copyTheme(theme fs.FS) error {
 
 // gzipped is b gzipped, as fast as gzip goes.
 func gzipped(b []byte) []byte {
-	out := buffers.Get().(*bytes.Buffer)
-	defer buffers.Put(out)
+	out := getBuffer()
+	defer putBuffer(out)
 	out.Reset()
 	w := gzips.Get().(*gzip.Writer)
 	defer gzips.Put(w)
@@ -688,8 +688,34 @@ func Plain(name string, b []byte) ([]byte, error) {
 }
 
 // buffers are reused from page to page: a page is made in a buffer grown
-// by earlier pages, then written out, or copied out at its size.
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// by earlier pages, then written out, or copied out at its size. They are
+// kept in a channel rather than a sync.Pool, which every collection of
+// garbage empties: a buffer would grow again from nothing, a few times a
+// second on a large site. A buffer grown past maxKept (the list of every
+// action) is left to the collector.
+var buffers = make(chan *bytes.Buffer, 32)
+
+const maxKept = 1 << 20
+
+func getBuffer() *bytes.Buffer {
+	select {
+	case b := <-buffers:
+		return b
+	default:
+		return new(bytes.Buffer)
+	}
+}
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() > maxKept {
+		return
+	}
+	b.Reset()
+	select {
+	case buffers <- b:
+	default:
+	}
+}
 
 // execute renders one page with its kind's template into buf.
 func (r *renderer) execute(buf *bytes.Buffer, p *Page) error {
@@ -1121,8 +1147,8 @@ func (r *renderer) page(p *Page, body, prefix, file string, use func([]byte) err
 		}
 		return r.key(p) // the body is an item's, whose file the view holds
 	}
-	buf := buffers.Get().(*bytes.Buffer)
-	defer buffers.Put(buf)
+	buf := getBuffer()
+	defer putBuffer(buf)
 	page, err := r.cached(file, key, func() ([]byte, error) {
 		// The menu is made from the page's path, which the key holds, and
 		// from what every page shows (r.global): it is not hashed, and
