@@ -7,7 +7,7 @@
 #
 # NEW defaults to the work tree as it is, COUNT to 5, BENCH to the full
 # build and the one-action rebuild at 10,000 actions. BENCHTIME (default
-# 1x) is -test.benchtime: 20x times twenty rebuilds rather than one.
+# 1x) is -test.benchtime: 40x times forty rebuilds rather than one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 old=${1:?usage: bash tools/benchcmp.sh OLD [NEW] [COUNT] [BENCH]}
