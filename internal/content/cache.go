@@ -29,10 +29,12 @@ type Cache struct {
 	// removed (see found)
 	walked  *contentFiles
 	changed []string
-	// what the last read of a walk's files gave, and the paths told
-	// changed since (see lastRead)
-	last *readParts
-	told []string
+	// what the last read of a walk's files gave, the paths told changed
+	// since it began, and how many times every file was forgotten (see
+	// lastRead)
+	last   *readParts
+	told   []string
+	forgot int
 }
 
 // Watch says that from now on, every change of the site's files is told
@@ -50,7 +52,8 @@ func (c *Cache) Changed(paths []string, all bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if all {
-		c.files, c.walked, c.last = nil, nil, nil
+		c.files, c.walked, c.last, c.told = nil, nil, nil, nil
+		c.forgot++
 		return
 	}
 	for _, p := range paths {
@@ -59,36 +62,38 @@ func (c *Cache) Changed(paths []string, all bool) {
 	if c.walked != nil {
 		c.changed = append(c.changed, paths...)
 	}
-	if c.last != nil {
-		c.told = append(c.told, paths...)
-	}
+	c.told = append(c.told, paths...)
 }
 
 // lastRead returns what the last read gave, in a watched cache, when it
-// read the files of walk w with key, and the paths told changed since;
-// else nil.
-func (c *Cache) lastRead(w *contentFiles, key readKey) (*readParts, []string) {
+// read the files of walk w with key, and the paths told changed since it
+// began; else nil. The paths told from now on are kept for the next read,
+// as what this one reads may be older; forgot is for keepLastRead.
+func (c *Cache) lastRead(w *contentFiles, key readKey) (last *readParts, told []string, forgot int) {
 	if c == nil {
-		return nil, nil
+		return nil, nil, 0
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	last, told := c.last, c.told
-	c.last, c.told = nil, nil
+	last, told = c.last, c.told
+	c.told = nil
 	if last == nil || !c.watched || last.walk != w || last.key != key {
-		return nil, nil
+		return nil, nil, c.forgot
 	}
-	return last, told
+	return last, told, c.forgot
 }
 
-// keepLastRead records what a read gave.
-func (c *Cache) keepLastRead(r *readParts) {
+// keepLastRead records what a read that began when the cache had forgot
+// every file forgot times gave; nothing if it has forgotten them since.
+func (c *Cache) keepLastRead(r *readParts, forgot int) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.last, c.told = r, nil
+	if c.forgot == forgot {
+		c.last = r
+	}
 }
 
 // found returns what the last walk of content/ found, in a watched cache,

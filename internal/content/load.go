@@ -236,7 +236,7 @@ func (l *loader) read(w *contentFiles, drafts bool) {
 	// reading looked at another: only they are read again, and put in
 	// place of their last part (see patch). Else what the cache holds is
 	// taken here, and the other files go to the readers.
-	last, told := l.cache.lastRead(w, key)
+	last, told, forgot := l.cache.lastRead(w, key)
 	var todo []int
 	if last != nil {
 		copy(parts, last.parts)
@@ -284,7 +284,7 @@ func (l *loader) read(w *contentFiles, drafts bool) {
 		r = joinParts(parts)
 	}
 	r.walk, r.key = w, key
-	l.cache.keepLastRead(r)
+	l.cache.keepLastRead(r, forgot)
 	l.errs.Append(r.errs)
 	l.notes.Append(r.notes)
 	s, j := l.site, r.joined
