@@ -399,7 +399,7 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	}
 	if r.later == nil { // else the pages are made one by one, each with its few cards
 		r.preCards()
-	} else {
+	} else if r.items == nil { // else the items' pages are found, not listed
 		r.lazy = make([]lazyPage, 0, len(s.Actions)+len(s.Indicators)+len(s.News))
 	}
 	// Every file at once; the open data files first, as they are the
