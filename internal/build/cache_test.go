@@ -273,6 +273,60 @@ func TestSearchTermsForgotten(t *testing.T) {
 
 // TestPartialsForgotten: the partials kept for the next rendering are
 // those of the cards of the last one, whatever the edits before.
+// TestPartialsBoundWhenAskedFor: as serve builds, pages made when asked
+// for keep partials at any time; beyond render.Cache.MaxPartials, the
+// next rendering forgets them all, and the pages it makes are the same.
+func TestPartialsBoundWhenAskedFor(t *testing.T) {
+	dir := writeLargeSite(t, 20)
+	cache := &Cache{}
+	cache.Watch()
+	cache.Render.MaxPartials = 40
+	name := "content/actions/action-5.md"
+	orig, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reached := false
+	for i := range 8 {
+		// A new title each time: the action's card, and every partial
+		// made of it, is new.
+		os.WriteFile(filepath.Join(dir, name), bytes.Replace(orig, []byte(`title = "`), []byte(fmt.Sprintf(`title = "Titre %d `, i)), 1), 0o644)
+		cache.Changed([]string{name}, false)
+		before := cache.Render.Partials()
+		later := map[string]func() ([]byte, error){}
+		var find func(string) (func() ([]byte, error), bool)
+		_, err := Render(t.Context(), Options{Source: dir, Cache: cache,
+			Later: func(p string, make func() ([]byte, error)) { later[p] = make },
+			Items: func(_ int, f func(string) (func() ([]byte, error), bool)) { find = f }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept := cache.Render.Partials()
+		if before > 40 && kept != 0 || before <= 40 && kept != before {
+			t.Errorf("edit %d: %d partials kept before the rendering, %d after it; want none when over 40, else as many", i, before, kept)
+		}
+		reached = reached || before > 40
+		fresh := mustRender(t, dir)
+		for p := range fresh.Files {
+			if make, ok := find(p); ok {
+				later[p] = make
+			}
+		}
+		for p, make := range later {
+			b, err := make()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := render.Plain(p, b); strings.HasSuffix(p, ".html") && !bytes.Equal(got, fresh.Files[p]) {
+				t.Errorf("edit %d: %s differs from a build without cache", i, p)
+			}
+		}
+	}
+	if !reached {
+		t.Errorf("the pages made kept %d partials at most; the test wants more than 40", cache.Render.Partials())
+	}
+}
+
 func TestPartialsForgotten(t *testing.T) {
 	dir := writeLargeSite(t, 20)
 	cache := &Cache{}

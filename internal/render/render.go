@@ -188,6 +188,10 @@ type Cache struct {
 	// hold every HTML page gzipped (Plain gives it back): `jalons serve`
 	// keeps a large site's pages in a fifth of the memory.
 	Gzip bool
+	// MaxPartials is, with Options.Later, how many partials the cache
+	// keeps before a rendering forgets them all; 0 stands for eight for
+	// each of the site's cards, and a thousand more.
+	MaxPartials int
 
 	mu       sync.Mutex
 	pages    map[string]cached
@@ -345,10 +349,14 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 		c.mu.Lock()
 		c.rendered = 0
 		// Pages made when asked for keep partials at any time: they are
-		// forgotten all at once when they outnumber the site's cards
-		// eight to one (else at the end of Site, see forgetPartials).
-		cards := len(s.Axes) + len(s.Actions) + len(s.Indicators) + len(s.Milestones) + len(s.News) + len(s.Territories) + len(s.Audiences)
-		if opts.Later != nil && len(c.parts) > 8*cards+1000 {
+		// forgotten all at once beyond MaxPartials (else at the end of
+		// Site, see forgetPartials).
+		max := c.MaxPartials
+		if max == 0 {
+			cards := len(s.Axes) + len(s.Actions) + len(s.Indicators) + len(s.Milestones) + len(s.News) + len(s.Territories) + len(s.Audiences)
+			max = 8*cards + 1000
+		}
+		if opts.Later != nil && len(c.parts) > max {
 			c.parts = nil
 		}
 		c.mu.Unlock()
