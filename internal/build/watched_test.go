@@ -131,6 +131,41 @@ func TestWatchedCacheKeepsChecks(t *testing.T) {
 	}
 }
 
+// TestWatchedImageAdded: a news item that gains an image while serve runs
+// has it checked at every rebuild after, as one that had it from the
+// start.
+func TestWatchedImageAdded(t *testing.T) {
+	const plain = "+++\ntitle = \"Photo\"\ndate = 2024-01-01\n+++\nTexte.\n"
+	const photo = "+++\ntitle = \"Photo\"\ndate = 2024-01-01\nimage = \"images/photo.jpg\"\nimageAlt = \"Une photo\"\n+++\nTexte.\n"
+	dir := sitetest.Dir(t, small)
+	mkfile(t, filepath.Join(dir, "content/news/photo.md"), plain)
+	mkfile(t, filepath.Join(dir, "static/images/photo.jpg"), "jpeg")
+	cache := &Cache{}
+	cache.Watch()
+	for _, step := range []struct {
+		do   func()
+		told string
+		want string // the problems of the build after it
+	}{
+		{func() {}, "", ""},
+		{func() { mkfile(t, filepath.Join(dir, "content/news/photo.md"), photo) }, "content/news/photo.md", ""},
+		{func() { os.Remove(filepath.Join(dir, "static/images/photo.jpg")) }, "static/images/photo.jpg",
+			`content/news/photo.md:4:1: image "images/photo.jpg": no such file under static/ (put the file in static/images/photo.jpg)`},
+	} {
+		step.do()
+		if step.told != "" {
+			cache.Changed([]string{step.told}, false)
+		}
+		got := ""
+		if _, err := Render(t.Context(), Options{Source: dir, Cache: cache, NoGit: true}); err != nil {
+			got = err.Error()
+		}
+		if got != step.want {
+			t.Errorf("after %s told: problems %q; want %q", step.told, got, step.want)
+		}
+	}
+}
+
 // TestWatchedWalk: in a watched cache, content/ is walked again when a
 // path told changed was added or removed, and only then.
 func TestWatchedWalk(t *testing.T) {

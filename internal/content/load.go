@@ -361,6 +361,14 @@ func (r *readParts) patch(parts []*loader, todo []int) *readParts {
 	}
 	out := *r
 	out.parts, out.joined = parts, &j
+	// A file read again may look at another now, or no longer.
+	out.looked = slices.DeleteFunc(slices.Clone(r.looked), func(i int) bool { _, again := slices.BinarySearch(todo, i); return again })
+	for _, i := range todo {
+		if parts[i].looked {
+			out.looked = append(out.looked, i)
+		}
+	}
+	slices.Sort(out.looked)
 	return &out
 }
 
