@@ -407,8 +407,6 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	}
 	if r.later == nil { // else the pages are made one by one, each with its few cards
 		r.preCards()
-	} else if r.items == nil { // else the items' pages are found, not listed
-		r.lazy = make([]lazyPage, 0, len(s.Actions)+len(s.Indicators)+len(s.News))
 	}
 	// Every file at once; the open data files first, as they are the
 	// longest to make.
@@ -424,14 +422,22 @@ func Site(s *site.Site, theme fs.FS, opts Options) (Files, error) {
 	for _, p := range r.lazy {
 		r.later(p.file, p.make)
 	}
-	if r.items != nil {
-		// No file of static/ may stand where an item's page goes.
+	if r.later != nil {
+		// The items' pages, found by their path: no file of static/ may
+		// stand there.
 		for p := range r.files {
 			if _, ok := r.findItem(p); ok {
 				return nil, clashError(p)
 			}
 		}
-		r.items(len(s.Actions)+len(s.Indicators)+len(s.News), r.findItem)
+		if r.items != nil {
+			r.items(len(s.Actions)+len(s.Indicators)+len(s.News), r.findItem)
+		} else {
+			for _, file := range r.itemFiles() {
+				m, _ := r.findItem(file)
+				r.later(file, m)
+			}
+		}
 	}
 	// The sitemap lists the pages once they are all made; serve makes it
 	// when it is asked for.
@@ -988,15 +994,15 @@ func (r *renderer) pages() []func() error {
 				Crumbs: crumbs()}, a.Src.Body, "", "")
 		})
 	}
-	if r.items == nil { // else Items is given them at the end
+	if r.later == nil { // else the items' pages are found when asked for (findItem)
 		for _, a := range s.Actions {
-			jobs = r.itemJob(jobs, r.pathOf(a), func(path string) *Page { return r.actionPage(a, path) }, a.Src.Body)
+			jobs = append(jobs, func() error { return r.item(r.actionPage(a, r.pathOf(a)), a.Src.Body, "", "") })
 		}
 		for _, ind := range s.Indicators {
-			jobs = r.itemJob(jobs, r.pathOf(ind), func(path string) *Page { return r.indicatorPage(ind, path) }, ind.Description)
+			jobs = append(jobs, func() error { return r.item(r.indicatorPage(ind, r.pathOf(ind)), ind.Description, "", "") })
 		}
 		for _, n := range s.News {
-			jobs = r.itemJob(jobs, r.pathOf(n), func(path string) *Page { return r.newsPage(n, path) }, n.Src.Body)
+			jobs = append(jobs, func() error { return r.item(r.newsPage(n, r.pathOf(n)), n.Src.Body, "", "") })
 		}
 	}
 	if len(s.Indicators) > 0 {
@@ -1106,21 +1112,6 @@ func (r *renderer) made(p *Page, body, prefix, file string) ([]byte, error) {
 	var made []byte
 	err := r.page(p, body, prefix, file, func(b []byte) error { made = b; return nil })
 	return made, err
-}
-
-// itemJob adds to jobs the job that makes the page at path, which page
-// gives, with its Markdown body. With Options.Later, the page is left to
-// be made when it is asked for, at once and without a job: nor is it
-// built until then (most of a large site's pages are items).
-func (r *renderer) itemJob(jobs []func() error, path string, page func(path string) *Page, body string) []func() error {
-	if r.later == nil {
-		return append(jobs, func() error { return r.item(page(path), body, "", "") })
-	}
-	file := path + "index.html"
-	if err := r.lazyPage(file, func() ([]byte, error) { return r.made(page(path), body, "", file) }); err != nil {
-		return append(jobs, func() error { return err })
-	}
-	return jobs
 }
 
 // lazyPage records a page that Site will give to Options.Later, once
@@ -1312,18 +1303,28 @@ func (r *renderer) pagePaths() []string {
 	for _, p := range r.lazy {
 		add(p.file) // once made, the caller may have put it in Files too
 	}
-	if r.items != nil {
-		for _, a := range r.site.Actions {
-			add(r.pathOf(a) + "index.html")
-		}
-		for _, ind := range r.site.Indicators {
-			add(r.pathOf(ind) + "index.html")
-		}
-		for _, n := range r.site.News {
-			add(r.pathOf(n) + "index.html")
+	if r.later != nil {
+		for _, file := range r.itemFiles() {
+			add(file)
 		}
 	}
 	return slices.Sorted(maps.Keys(seen))
+}
+
+// itemFiles are the files of the pages of every action, indicator and
+// news item.
+func (r *renderer) itemFiles() []string {
+	var out []string
+	for _, a := range r.site.Actions {
+		out = append(out, r.pathOf(a)+"index.html")
+	}
+	for _, ind := range r.site.Indicators {
+		out = append(out, r.pathOf(ind)+"index.html")
+	}
+	for _, n := range r.site.News {
+		out = append(out, r.pathOf(n)+"index.html")
+	}
+	return out
 }
 
 // axisColors is a style sheet with a class per axis (.axis-<slug>), so
