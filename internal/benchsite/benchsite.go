@@ -144,9 +144,9 @@ func crlf(i int) bool { return i%13 == 5 }
 func bom(i int) bool  { return i%17 == 8 }
 
 // q writes s as a TOML basic string.
-func q(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
-}
+func q(s string) string { return `"` + quoter.Replace(s) + `"` }
+
+var quoter = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
 
 func qlist(list []string) string {
 	quoted := make([]string, len(list))

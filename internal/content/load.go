@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unique"
 
 	"jalons/internal/config"
 	"jalons/internal/diag"
@@ -568,10 +569,15 @@ func (l *loader) action(file string) bool {
 }
 
 // slugs are the slugs of names, one a name.
-func slugs(names []string) []string {
-	out := make([]string, len(names))
+// slugs are the slugs of names, as handles, and it makes each name the
+// one copy of its text: the groups of the site (territories, publics)
+// are found by handle, which hashes and compares as a pointer, and named
+// by names that compare at a glance when they are the same.
+func slugs(names []string) []unique.Handle[string] {
+	out := make([]unique.Handle[string], len(names))
 	for i, n := range names {
-		out[i] = slug.Make(n)
+		names[i] = unique.Make(n).Value()
+		out[i] = unique.Make(slug.Make(n))
 	}
 	return out
 }

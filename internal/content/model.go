@@ -15,6 +15,7 @@ package content
 
 import (
 	"strings"
+	"unique"
 
 	"jalons/internal/config"
 	"jalons/internal/diag"
@@ -134,7 +135,7 @@ type Action struct {
 	Slug     string
 	TitleKey string // as a page's
 	// The slugs of the territories and audience (slug.Make), one a name.
-	TerritorySlugs, AudienceSlugs []string
+	TerritorySlugs, AudienceSlugs []unique.Handle[string]
 	Src                           Source
 }
 

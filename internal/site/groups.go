@@ -3,6 +3,7 @@ package site
 import (
 	"sort"
 	"strings"
+	"unique"
 
 	"jalons/internal/slug"
 )
@@ -26,24 +27,24 @@ func (g *Group) Measured() int { return measured(g.Actions) }
 // audience) into groups ordered by slug, in one pass over the names. The
 // slugs of the names are the loader's, or made now for an action made in
 // memory.
-func groups(actions []*Action, names func(*Action) (names, slugs []string)) []*Group {
-	bySlug := map[string]*Group{}
+func groups(actions []*Action, names func(*Action) (names []string, slugs []unique.Handle[string])) []*Group {
+	bySlug := map[unique.Handle[string]]*Group{}
 	var out []*Group
 	for _, a := range actions {
 		names, slugs := names(a)
 		for i, name := range names {
-			var s string
+			var s unique.Handle[string]
 			if len(slugs) == len(names) {
 				s = slugs[i]
 			} else {
-				s = slug.Make(name)
+				s = unique.Make(slug.Make(name))
 			}
-			if s == "" {
+			if s == noSlug {
 				continue
 			}
 			g := bySlug[s]
 			if g == nil {
-				g = &Group{Name: name, Slug: s}
+				g = &Group{Name: name, Slug: s.Value()}
 				bySlug[s] = g
 				out = append(out, g)
 			}
@@ -58,6 +59,8 @@ func groups(actions []*Action, names func(*Action) (names, slugs []string)) []*G
 	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
 	return out
 }
+
+var noSlug = unique.Make("")
 
 // nameBefore orders names that fold to one slug: case ignored first, then
 // as written ("Saint-Flour" before "saint-flour", "Epicerie" before

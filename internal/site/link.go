@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unique"
 
 	"jalons/internal/content"
 	"jalons/internal/diag"
@@ -46,11 +47,11 @@ func LinkWhile(in *content.Items, today content.Date, git func() *content.Git) (
 	// of its own.
 	done := make(chan bool)
 	go func() {
-		s.Territories = groups(s.Actions, func(a *Action) ([]string, []string) { return a.Territories, a.TerritorySlugs })
+		s.Territories = groups(s.Actions, func(a *Action) ([]string, []unique.Handle[string]) { return a.Territories, a.TerritorySlugs })
 		done <- true
 	}()
 	go func() {
-		s.Audiences = groups(s.Actions, func(a *Action) ([]string, []string) { return a.Audience, a.AudienceSlugs })
+		s.Audiences = groups(s.Actions, func(a *Action) ([]string, []unique.Handle[string]) { return a.Audience, a.AudienceSlugs })
 		done <- true
 	}()
 	go func() {
@@ -75,9 +76,9 @@ func pos(src content.Source, keys ...string) diag.Pos {
 	return src.Doc.Pos(keys...)
 }
 
-// unique drops the items of a kind whose slug another item already has,
+// distinct drops the items of a kind whose slug another item already has,
 // reporting both files; it gives the place of each slug in what it keeps.
-func unique[T any](l *linker, kind string, items []T, key func(T) (string, content.Source)) ([]T, map[string]int) {
+func distinct[T any](l *linker, kind string, items []T, key func(T) (string, content.Source)) ([]T, map[string]int) {
 	at := make(map[string]int, len(items))
 	out := make([]T, 0, len(items))
 	for _, it := range items {
@@ -97,7 +98,7 @@ func unique[T any](l *linker, kind string, items []T, key func(T) (string, conte
 }
 
 // bySlug finds an item of all by its slug, at giving its place (see
-// unique); nil for none.
+// distinct); nil for none.
 func bySlug[T any](at map[string]int, all []T) func(slug string) *T {
 	return func(slug string) *T {
 		if i, ok := at[slug]; ok {
@@ -124,14 +125,14 @@ func (l *linker) link() *Site {
 	unread := func(k content.Kind, slug string) bool { return slices.Contains(in.Unread[k], slug) }
 
 	axes := map[string]*Axis{}
-	uniqueAxes, _ := unique(l, "axes", byFile(in.Axes, func(a *content.Axis) content.Source { return a.Src }),
+	uniqueAxes, _ := distinct(l, "axes", byFile(in.Axes, func(a *content.Axis) content.Source { return a.Src }),
 		func(a *content.Axis) (string, content.Source) { return a.Slug, a.Src })
 	for _, a := range uniqueAxes {
 		ax := &Axis{Axis: a, Color: a.Color}
 		axes[a.Slug] = ax
 		s.Axes = append(s.Axes, ax)
 	}
-	uniqueActions, actionAt := unique(l, "actions", byFile(in.Actions, func(a *content.Action) content.Source { return a.Src }),
+	uniqueActions, actionAt := distinct(l, "actions", byFile(in.Actions, func(a *content.Action) content.Source { return a.Src }),
 		func(a *content.Action) (string, content.Source) { return a.Slug, a.Src })
 	all := make([]Action, len(uniqueActions)) // one allocation, in order
 	if len(all) > 0 {
@@ -144,39 +145,19 @@ func (l *linker) link() *Site {
 	}
 	action := bySlug(actionAt, all)
 	s.actionOf = action
-	// The indicators, their values and their order while the actions are
-	// linked: neither needs the other yet.
-	indicators := make(chan []*Indicator)
-	li := &linker{in: in}
-	go func() {
-		unique, at := unique(li, "indicators", byFile(in.Indicators, func(i *content.Indicator) content.Source { return i.Src }),
-			func(i *content.Indicator) (string, content.Source) { return i.Slug, i.Src })
-		all := make([]Indicator, len(unique))
-		var out []*Indicator
-		for i, ind := range unique {
-			all[i] = Indicator{Indicator: ind, Values: maskValues(ind)}
-			out = append(out, &all[i])
-		}
-		sortByTitle(out, indicatorTitle)
-		s.indicatorOf = bySlug(at, all)
-		indicators <- out
-	}()
-	uniqueNews, newsAt := unique(l, "news items", byFile(in.News, func(n *content.News) content.Source { return n.Src }),
-		func(n *content.News) (string, content.Source) { return n.Slug, n.Src })
-	allNews := make([]News, len(uniqueNews))
-	for i, n := range uniqueNews {
-		allNews[i].News = n
-		s.News = append(s.News, &allNews[i])
-	}
-	s.newsOf = bySlug(newsAt, allNews)
-	s.Pages, _ = unique(l, "pages", byFile(in.Pages, func(p *content.Page) content.Source { return p.Src }),
-		func(p *content.Page) (string, content.Source) { return p.Slug, p.Src })
-
 	structures := map[string]*content.Structure{}
 	if g := in.Governance; g != nil {
 		s.Governance = l.governance(g, structures)
 	}
-
+	// The indicators and the news are read and linked to the actions
+	// while the actions are linked to their axes: each side writes
+	// fields of an action that the other does not read.
+	news := make(chan bool)
+	ln := &linker{in: in}
+	go func() {
+		ln.linkIndicatorsAndNews(s, all, actionAt, axes, unread)
+		news <- true
+	}()
 	for _, a := range s.Actions {
 		a.LeadStructure = structures[a.Lead]
 		if a.AxisSlug == "" {
@@ -190,47 +171,8 @@ func (l *linker) link() *Site {
 		}
 		a.Axis.Actions = append(a.Axis.Actions, a)
 	}
-	s.Indicators = <-indicators
-	l.errs.Append(li.errs)
-	for _, ind := range s.Indicators {
-		if ind.ActionSlug == "" {
-			continue
-		}
-		if ind.Action = action(ind.ActionSlug); ind.Action == nil {
-			if !unread(content.KindAction, ind.ActionSlug) {
-				l.errs.Add(pos(ind.Src, "action"), "unknown action %q%s", ind.ActionSlug, unknownHint(ind.ActionSlug, keys(actionAt), "content/actions/"))
-			}
-			continue
-		}
-		ind.Action.Indicators = append(ind.Action.Indicators, ind)
-	}
-	for _, n := range s.News {
-		for i, as := range n.AxisSlugs {
-			if a := axes[as]; a != nil {
-				n.Axes = append(n.Axes, a)
-			} else if !unread(content.KindAxis, as) {
-				l.errs.Add(pos(n.Src, "axes", itoa(i)), "unknown axis %q%s", as, unknownHint(as, keys(axes), "content/axes/"))
-			}
-		}
-		for i, as := range n.ActionSlugs {
-			if a := action(as); a != nil {
-				n.Actions = append(n.Actions, a)
-				a.News = append(a.News, n)
-			} else if !unread(content.KindAction, as) {
-				l.errs.Add(pos(n.Src, "actions", itoa(i)), "unknown action %q%s", as, unknownHint(as, keys(actionAt), "content/actions/"))
-			}
-		}
-	}
-	for _, n := range s.News {
-		for _, a := range n.Axes {
-			addNews(a, n)
-		}
-		for _, a := range n.Actions {
-			if a.Axis != nil {
-				addNews(a.Axis, n)
-			}
-		}
-	}
+	s.Pages, _ = distinct(l, "pages", byFile(in.Pages, func(p *content.Page) content.Source { return p.Src }),
+		func(p *content.Page) (string, content.Source) { return p.Slug, p.Src })
 	for _, p := range s.Pages {
 		if slices.Contains(Reserved, p.Slug) {
 			l.errs.Add(pos(p.Src), "the page slug %q is taken by a section of the site (rename the file, or set slug = \"…\")", p.Slug)
@@ -265,9 +207,17 @@ func (l *linker) link() *Site {
 		sortByTitle(s.Actions, actionTitle)
 		slices.SortStableFunc(s.Actions, func(a, b *Action) int { return axisRank[a.Axis] - axisRank[b.Axis] })
 	}
-	for _, a := range s.Actions {
-		sortByTitle(a.Indicators, indicatorTitle)
-		sortNews(a.News)
+	<-news
+	l.errs.Append(ln.errs)
+	for _, n := range s.News {
+		for _, a := range n.Axes {
+			addNews(a, n)
+		}
+		for _, a := range n.Actions {
+			if a.Axis != nil {
+				addNews(a.Axis, n)
+			}
+		}
 	}
 	for _, a := range s.Axes {
 		sortNews(a.News)
@@ -275,6 +225,67 @@ func (l *linker) link() *Site {
 	sortNews(s.News)
 	sortByTitle(s.Pages, func(p *content.Page) (string, string) { return titleKey(p.Title, p.TitleKey), p.Slug })
 	return s
+}
+
+// linkIndicatorsAndNews reads the indicators and the news items and links
+// them to the actions, all, found by their place in actionAt, and to the
+// axes; each action's indicators and news come in their order.
+func (l *linker) linkIndicatorsAndNews(s *Site, all []Action, actionAt map[string]int, axes map[string]*Axis, unread func(content.Kind, string) bool) {
+	in := l.in
+	action := bySlug(actionAt, all)
+	kept, at := distinct(l, "indicators", byFile(in.Indicators, func(i *content.Indicator) content.Source { return i.Src }),
+		func(i *content.Indicator) (string, content.Source) { return i.Slug, i.Src })
+	allIndicators := make([]Indicator, len(kept))
+	for i, ind := range kept {
+		allIndicators[i] = Indicator{Indicator: ind, Values: maskValues(ind)}
+		s.Indicators = append(s.Indicators, &allIndicators[i])
+	}
+	sortByTitle(s.Indicators, indicatorTitle)
+	s.indicatorOf = bySlug(at, allIndicators)
+	for _, ind := range s.Indicators {
+		if ind.ActionSlug == "" {
+			continue
+		}
+		if ind.Action = action(ind.ActionSlug); ind.Action == nil {
+			if !unread(content.KindAction, ind.ActionSlug) {
+				l.errs.Add(pos(ind.Src, "action"), "unknown action %q%s", ind.ActionSlug, unknownHint(ind.ActionSlug, keys(actionAt), "content/actions/"))
+			}
+			continue
+		}
+		ind.Action.Indicators = append(ind.Action.Indicators, ind)
+	}
+	uniqueNews, newsAt := distinct(l, "news items", byFile(in.News, func(n *content.News) content.Source { return n.Src }),
+		func(n *content.News) (string, content.Source) { return n.Slug, n.Src })
+	allNews := make([]News, len(uniqueNews))
+	for i, n := range uniqueNews {
+		allNews[i].News = n
+		s.News = append(s.News, &allNews[i])
+	}
+	s.newsOf = bySlug(newsAt, allNews)
+	for _, n := range s.News {
+		for i, as := range n.AxisSlugs {
+			if a := axes[as]; a != nil {
+				n.Axes = append(n.Axes, a)
+			} else if !unread(content.KindAxis, as) {
+				l.errs.Add(pos(n.Src, "axes", itoa(i)), "unknown axis %q%s", as, unknownHint(as, keys(axes), "content/axes/"))
+			}
+		}
+		for i, as := range n.ActionSlugs {
+			if a := action(as); a != nil {
+				n.Actions = append(n.Actions, a)
+				a.News = append(a.News, n)
+			} else if !unread(content.KindAction, as) {
+				l.errs.Add(pos(n.Src, "actions", itoa(i)), "unknown action %q%s", as, unknownHint(as, keys(actionAt), "content/actions/"))
+			}
+		}
+	}
+	for i := range all {
+		a := &all[i]
+		if len(a.Indicators) > 1 {
+			sortByTitle(a.Indicators, indicatorTitle)
+		}
+		sortNews(a.News)
+	}
 }
 
 // governance makes the tree of bodies, checks the references between

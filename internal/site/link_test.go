@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unique"
 
 	"jalons/internal/config"
 	"jalons/internal/content"
@@ -41,9 +42,9 @@ func TestLinkKeys(t *testing.T) {
 			if keyed {
 				a.TitleKey = slug.Make(title)
 				for _, n := range a.Territories {
-					a.TerritorySlugs = append(a.TerritorySlugs, slug.Make(n))
+					a.TerritorySlugs = append(a.TerritorySlugs, unique.Make(slug.Make(n)))
 				}
-				a.AudienceSlugs = []string{slug.Make(title)}
+				a.AudienceSlugs = []unique.Handle[string]{unique.Make(slug.Make(title))}
 			}
 			actions = append(actions, a)
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unique"
 
 	"jalons/internal/config"
 	"jalons/internal/content"
@@ -139,7 +140,13 @@ title = "À propos"
 		t.Fatalf("Load: %s", errs)
 	}
 	a := s.Actions[0]
-	got := strings.TrimSpace(fmt.Sprintln(a.TitleKey, a.TerritorySlugs, a.AudienceSlugs, s.Indicators[0].TitleKey, s.Pages[0].TitleKey))
+	values := func(hs []unique.Handle[string]) (out []string) {
+		for _, h := range hs {
+			out = append(out, h.Value())
+		}
+		return out
+	}
+	got := strings.TrimSpace(fmt.Sprintln(a.TitleKey, values(a.TerritorySlugs), values(a.AudienceSlugs), s.Indicators[0].TitleKey, s.Pages[0].TitleKey))
 	if want := "epicerie-sociale [saint-flour neuveglise-sur-truyere] [familles] familles-aidees a-propos"; got != want {
 		t.Errorf("keys = %q; want %q", got, want)
 	}

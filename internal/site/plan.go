@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -127,19 +128,49 @@ func computePlan(s *Site, today content.Date) {
 		}
 		sortMilestones(a.Milestones)
 	}
-	// The site's milestones late first, then upcoming, then reached, each
-	// state in the order of sortMilestones: one sort.
-	rank := [...]int{Late: 0, Upcoming: 1, Reached: 2}
-	slices.SortStableFunc(s.Milestones, func(a, b *Milestone) int {
-		if c := rank[a.State] - rank[b.State]; c != 0 {
-			return c
-		}
-		return compareMilestones(a, b)
-	})
+	sortSiteMilestones(s.Milestones)
 	for _, m := range s.Milestones {
 		if m.State == Upcoming {
 			s.Upcoming = append(s.Upcoming, m)
 		}
+	}
+}
+
+// sortSiteMilestones orders the site's milestones late first, then
+// upcoming, then reached, each state in the order of sortMilestones, and
+// as they come when that order ties (as a stable sort would). Keys packed
+// from the state and date are sorted first, in one array; titles are
+// read only to order milestones of the same key, a few at a time.
+func sortSiteMilestones(ms []*Milestone) {
+	rank := [...]int64{Late: 0, Upcoming: 1, Reached: 2}
+	type keyed struct {
+		key int64 // rank, then date
+		at  int   // place in ms
+		m   *Milestone
+	}
+	ks := make([]keyed, len(ms))
+	for i, m := range ms {
+		d := m.Date
+		ks[i] = keyed{rank[m.State]<<40 + int64(d.Year*10000+int(d.Month)*100+d.Day), i, m}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		return a.at - b.at
+	})
+	for i, k := range ks {
+		ms[i] = k.m
+	}
+	for i := 0; i < len(ks); {
+		j := i + 1
+		for j < len(ks) && ks[j].key == ks[i].key {
+			j++
+		}
+		if j-i > 1 {
+			sortMilestones(ms[i:j])
+		}
+		i = j
 	}
 }
 

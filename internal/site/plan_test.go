@@ -1,6 +1,8 @@
 package site
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -319,5 +321,37 @@ func TestPlan(t *testing.T) {
 	want = "2018-09-01 Extension late, 2026-12-01 Aujourd'hui upcoming, 2027-03-01 Bilan upcoming, 2016-09-01 Ouverture done"
 	if strings.Join(got, ", ") != want {
 		t.Errorf("site's milestones = %s; want %s", strings.Join(got, ", "), want)
+	}
+}
+
+// TestSortSiteMilestones: the site's milestones come in the order of a
+// stable sort by state (late, upcoming, reached), date, title and action,
+// ties in the order given, whatever that order.
+func TestSortSiteMilestones(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	actions := []*Action{{Action: &content.Action{Slug: "a"}}, {Action: &content.Action{Slug: "b"}}}
+	rank := map[MilestoneState]int{Late: 0, Upcoming: 1, Reached: 2}
+	for round := range 200 {
+		var ms []*Milestone
+		for range r.IntN(40) {
+			ms = append(ms, &Milestone{
+				Milestone: content.Milestone{Date: content.Date{Year: 2025 + r.IntN(2), Month: time.Month(1 + r.IntN(2)), Day: 1 + r.IntN(2)}, Title: []string{"x", "y"}[r.IntN(2)]},
+				State:     MilestoneState(r.IntN(3)),
+				Action:    actions[r.IntN(2)],
+			})
+		}
+		want := slices.Clone(ms)
+		slices.SortStableFunc(want, func(a, b *Milestone) int {
+			if c := rank[a.State] - rank[b.State]; c != 0 {
+				return c
+			}
+			return compareMilestones(a, b)
+		})
+		sortSiteMilestones(ms)
+		for i := range ms {
+			if ms[i] != want[i] {
+				t.Fatalf("round %d: milestone %d is %+v; want %+v", round, i, *ms[i], *want[i])
+			}
+		}
 	}
 }
