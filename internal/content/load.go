@@ -568,15 +568,18 @@ func (l *loader) action(file string) bool {
 	return true
 }
 
-// slugs are the slugs of names, one a name.
-// slugs are the slugs of names, as handles, and it makes each name the
-// one copy of its text: the groups of the site (territories, publics)
-// are found by handle, which hashes and compares as a pointer, and named
-// by names that compare at a glance when they are the same.
+// intern is the one copy of s's text: texts that many items repeat
+// compare at a glance, as their pointers, when they are the same.
+func intern(s string) string { return unique.Make(s).Value() }
+
+// slugs are the slugs of names, as handles, and it interns the names:
+// the groups of the site (territories, publics) are found by handle,
+// which hashes and compares as a pointer, and named by names that
+// compare at a glance.
 func slugs(names []string) []unique.Handle[string] {
 	out := make([]unique.Handle[string], len(names))
 	for i, n := range names {
-		names[i] = unique.Make(n).Value()
+		names[i] = intern(n)
 		out[i] = unique.Make(slug.Make(n))
 	}
 	return out
@@ -626,6 +629,7 @@ func (l *loader) milestones(src Source, ms []Milestone) {
 	}
 	first := make(map[key]int, len(ms))
 	for i, m := range ms {
+		ms[i].Title = intern(m.Title) // the site's milestones are sorted by title too
 		if strings.ContainsAny(m.Note, "\r\n") {
 			l.errs.Add(src.Doc.Pos("milestones", itoa(i), "note"), "note must be one line (write it without line breaks; the action's text can say more)")
 		}
