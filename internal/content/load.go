@@ -2,7 +2,7 @@ package content
 
 import (
 	"errors"
-	"hash/fnv"
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"slices"
@@ -456,7 +456,7 @@ func decodeText(fsys fs.FS, file string, front bool, maxMB int, v any, errs *dia
 	checkImages(errs, body, func(img markdown.Image) diag.Pos {
 		return diag.Pos{File: file, Line: bodyLine0 + img.Line, Col: img.Col}
 	})
-	return Source{File: file, Doc: doc, Body: body, BodyLine0: bodyLine0, Hash: hash(text)}, doc != nil
+	return Source{File: file, Doc: doc, Body: body, BodyLine0: bodyLine0, Hash: hash(file, text)}, doc != nil
 }
 
 // checkImages reports the images of the Markdown text md that a page
@@ -743,11 +743,18 @@ func (l *loader) listStatic() []string {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-func hash(text string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(text))
+// hash sums up a file's name and text; the seed is this process's, as
+// the sums are kept in memory alone.
+func hash(file, text string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.WriteString(file)
+	h.WriteByte(0)
+	h.WriteString(text)
 	return h.Sum64()
 }
+
+var seed = maphash.MakeSeed()
 
 func isHexColor(s string) bool {
 	if len(s) != 7 && len(s) != 4 || s[0] != '#' {

@@ -31,7 +31,7 @@ type Source struct {
 	Doc       *tomlfile.Doc // positions of the front matter keys
 	Body      string        // Markdown body (empty for indicators)
 	BodyLine0 int           // lines of the file before the body
-	Hash      uint64        // of the whole text: the same text, the same hash
+	Hash      uint64        // of the file's name and whole text: the same file and text, the same hash
 }
 
 // Status is where an action stands.

@@ -399,15 +399,11 @@ func (r *renderer) wholeKey() uint64 {
 	s := r.site
 	h := newHasher()
 	h.uint(r.global)
-	src := func(c content.Source) {
-		h.string(c.File)
-		h.uint(c.Hash)
-	}
 	for _, a := range s.Axes {
-		src(a.Src)
+		h.source(a.Src)
 	}
 	for _, a := range s.Actions {
-		src(a.Src)
+		h.source(a.Src)
 		if len(a.History) == 0 {
 			h.uint(0) // as h.value hashes an empty slice, without making a reflect.Value
 		} else {
@@ -416,19 +412,19 @@ func (r *renderer) wholeKey() uint64 {
 		h.uint(uint64(a.Older))
 	}
 	for _, i := range s.Indicators {
-		src(i.Src)
+		h.source(i.Src)
 	}
 	for _, n := range s.News {
-		src(n.Src)
+		h.source(n.Src)
 	}
 	for _, p := range s.Pages {
-		src(p.Src)
+		h.source(p.Src)
 	}
 	if s.Home != nil {
-		src(s.Home.Src)
+		h.source(s.Home.Src)
 	}
 	if s.Governance != nil {
-		src(s.Governance.Src)
+		h.source(s.Governance.Src)
 	}
 	h.value(reflect.ValueOf(struct {
 		Today   content.Date
@@ -535,6 +531,15 @@ func (h *hasher) uint(u uint64) {
 	h.h.Write(h.buf[:])
 }
 
+// source sums up a decoded item by its file's name and text, which its
+// hash covers; an item made in memory has no hash.
+func (h *hasher) source(src content.Source) {
+	if src.Hash == 0 {
+		h.string(src.File)
+	}
+	h.uint(src.Hash)
+}
+
 func (h *hasher) string(s string) {
 	h.uint(uint64(len(s)))
 	h.uint(maphash.String(seed, s)) // hashed where it lies, not copied
@@ -578,9 +583,7 @@ func (h *hasher) value(v reflect.Value) {
 		h.value(v.Elem())
 	case reflect.Struct:
 		if v.Type() == sourceType {
-			src := v.Interface().(content.Source)
-			h.string(src.File)
-			h.uint(src.Hash)
+			h.source(v.Interface().(content.Source))
 			return
 		}
 		for _, i := range exported(v.Type()) {
