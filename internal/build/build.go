@@ -60,6 +60,7 @@ type Cache struct {
 	Content content.Cache
 	Render  render.Cache
 	git     gitCache
+	link    site.Memo
 }
 
 // Watch says that a watcher will tell Changed every change of the site's
@@ -136,8 +137,9 @@ func load(opts Options, out *output) (*Result, error) {
 	}
 	var contentCache *content.Cache
 	var renderCache *render.Cache
+	var memo *site.Memo
 	if opts.Cache != nil {
-		contentCache, renderCache = &opts.Cache.Content, &opts.Cache.Render
+		contentCache, renderCache, memo = &opts.Cache.Content, &opts.Cache.Render, &opts.Cache.link
 	}
 	today := opts.Today
 	if today.IsZero() {
@@ -159,7 +161,7 @@ func load(opts Options, out *output) (*Result, error) {
 	errs.Append(contentErrs)
 	// git may still run while the items are linked: Link asks for what it
 	// says once they are.
-	linked, linkErrs := site.LinkWhile(items, today, func() *content.Git { <-gitRead; return git })
+	linked, linkErrs := site.LinkWhile(items, today, func() *content.Git { <-gitRead; return git }, memo)
 	<-gitRead
 	items.Git = git
 	errs.Append(linkErrs)

@@ -26,11 +26,12 @@ func (g *Group) Measured() int { return measured(g.Actions) }
 // groups gathers the names that actions give (their territories or their
 // audience) into groups ordered by slug, in one pass over the names. The
 // slugs of the names are the loader's, or made now for an action made in
-// memory.
-func groups(actions []*Action, names func(*Action) (names []string, slugs []unique.Handle[string])) []*Group {
-	bySlug := map[unique.Handle[string]]*Group{}
+// memory. It gives the groups as places in actions too, for a Memo.
+func groups(actions []*Action, names func(*Action) (names []string, slugs []unique.Handle[string])) ([]*Group, []memoGroup) {
+	bySlug := map[unique.Handle[string]]int{}
 	var out []*Group
-	for _, a := range actions {
+	var memo []memoGroup
+	for k, a := range actions {
 		names, slugs := names(a)
 		for i, name := range names {
 			var s unique.Handle[string]
@@ -42,22 +43,29 @@ func groups(actions []*Action, names func(*Action) (names []string, slugs []uniq
 			if s == noSlug {
 				continue
 			}
-			g := bySlug[s]
-			if g == nil {
-				g = &Group{Name: name, Slug: s.Value()}
-				bySlug[s] = g
-				out = append(out, g)
+			at, ok := bySlug[s]
+			if !ok {
+				at = len(out)
+				bySlug[s] = at
+				out = append(out, &Group{Name: name, Slug: s.Value()})
+				memo = append(memo, memoGroup{})
 			}
+			g := out[at]
 			if name != g.Name && nameBefore(name, g.Name) {
 				g.Name = name
 			}
 			if n := len(g.Actions); n == 0 || g.Actions[n-1] != a {
 				g.Actions = append(g.Actions, a) // an action naming it twice counts once
+				memo[at].members = append(memo[at].members, int32(k))
 			}
 		}
 	}
+	for i, g := range out {
+		memo[i].name, memo[i].slug = g.Name, g.Slug
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
-	return out
+	sort.Slice(memo, func(i, j int) bool { return memo[i].slug < memo[j].slug }) // one group a slug: the same order
+	return out, memo
 }
 
 var noSlug = unique.Make("")

@@ -27,13 +27,15 @@ type linker struct {
 // already. The Site is nil when there is a problem. What git says of the
 // files is in.Git.
 func Link(in *content.Items, today content.Date) (*Site, diag.List) {
-	return LinkWhile(in, today, func() *content.Git { return in.Git })
+	return LinkWhile(in, today, func() *content.Git { return in.Git }, nil)
 }
 
 // LinkWhile is Link, what git says of the files given by git, which it
 // calls once the items are linked (in.Git is not read): git may run
-// while they are.
-func LinkWhile(in *content.Items, today content.Date, git func() *content.Git) (*Site, diag.List) {
+// while they are. With memo, the one of the last Link of the same site,
+// it takes the decisions that still hold from it, and leaves it the
+// decisions of this Link.
+func LinkWhile(in *content.Items, today content.Date, git func() *content.Git, memo *Memo) (*Site, diag.List) {
 	l := &linker{in: in}
 	s := l.link()
 	s.Today = today
@@ -41,17 +43,33 @@ func LinkWhile(in *content.Items, today content.Date, git func() *content.Git) (
 		l.errs.Sort()
 		return nil, l.errs
 	}
+	var territories, audiences, milestones bool
+	if memo == nil {
+		memo = &Memo{} // kept for nothing
+	} else {
+		memo.mu.Lock()
+		defer memo.mu.Unlock()
+		territories, audiences, milestones = memo.still(s.Actions, today)
+	}
 	// Territories, audiences, the plan in time and what git says at once:
 	// the groups read the actions' names, the plan their dates and
 	// milestones, the dates and histories their files; each writes facts
 	// of its own.
 	done := make(chan bool)
 	go func() {
-		s.Territories = groups(s.Actions, func(a *Action) ([]string, []unique.Handle[string]) { return a.Territories, a.TerritorySlugs })
+		if territories {
+			s.Territories = groupsOf(memo.territories, s.Actions)
+		} else {
+			s.Territories, memo.territories = groups(s.Actions, func(a *Action) ([]string, []unique.Handle[string]) { return a.Territories, a.TerritorySlugs })
+		}
 		done <- true
 	}()
 	go func() {
-		s.Audiences = groups(s.Actions, func(a *Action) ([]string, []unique.Handle[string]) { return a.Audience, a.AudienceSlugs })
+		if audiences {
+			s.Audiences = groupsOf(memo.audiences, s.Actions)
+		} else {
+			s.Audiences, memo.audiences = groups(s.Actions, func(a *Action) ([]string, []unique.Handle[string]) { return a.Audience, a.AudienceSlugs })
+		}
 		done <- true
 	}()
 	go func() {
@@ -60,10 +78,15 @@ func LinkWhile(in *content.Items, today content.Date, git func() *content.Git) (
 		history(s, in.Config.History, g)
 		done <- true
 	}()
-	computePlan(s, today)
+	var order []int32
+	if milestones {
+		order = memo.milestones
+	}
+	memo.milestones = computePlan(s, today, order)
 	for range 3 {
 		<-done
 	}
+	memo.keep(s.Actions, today)
 	computeProgress(s)
 	return s, nil
 }

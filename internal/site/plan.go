@@ -106,8 +106,10 @@ func maskValues(ind *content.Indicator) []Value {
 
 // computePlan sets the facts of section 12 that depend on today: late
 // actions and their counts, milestones and their states, the next
-// milestones of the site, and out-of-date indicators.
-func computePlan(s *Site, today content.Date) {
+// milestones of the site, and out-of-date indicators. It gives the order
+// of the site's milestones as sortSiteMilestones does; with order, a
+// Memo's for the same milestones, it takes that order rather than sort.
+func computePlan(s *Site, today content.Date, order []int32) []int32 {
 	for _, ind := range s.Indicators {
 		ind.NextDue = nextDue(ind.Indicator, ind.Values)
 		ind.OutOfDate = !ind.NextDue.IsZero() && today.Compare(ind.NextDue) > 0
@@ -128,20 +130,30 @@ func computePlan(s *Site, today content.Date) {
 		}
 		sortMilestones(a.Milestones)
 	}
-	sortSiteMilestones(s.Milestones)
+	if order != nil && len(order) == len(s.Milestones) {
+		ms := make([]*Milestone, len(order))
+		for i, k := range order {
+			ms[i] = s.Milestones[k]
+		}
+		s.Milestones = ms
+	} else {
+		order = sortSiteMilestones(s.Milestones)
+	}
 	for _, m := range s.Milestones {
 		if m.State == Upcoming {
 			s.Upcoming = append(s.Upcoming, m)
 		}
 	}
+	return order
 }
 
 // sortSiteMilestones orders the site's milestones late first, then
 // upcoming, then reached, each state in the order of sortMilestones, and
 // as they come when that order ties (as a stable sort would). Keys packed
 // from the state and date are sorted first, in one array; titles are
-// read only to order milestones of the same key, a few at a time.
-func sortSiteMilestones(ms []*Milestone) {
+// read only to order milestones of the same key, a few at a time. It
+// gives the place in ms, as it was, of each milestone in order.
+func sortSiteMilestones(ms []*Milestone) []int32 {
 	rank := [...]int64{Late: 0, Upcoming: 1, Reached: 2}
 	type keyed struct {
 		key int64 // rank, then date
@@ -159,19 +171,21 @@ func sortSiteMilestones(ms []*Milestone) {
 		}
 		return a.at - b.at
 	})
-	for i, k := range ks {
-		ms[i] = k.m
-	}
 	for i := 0; i < len(ks); {
 		j := i + 1
 		for j < len(ks) && ks[j].key == ks[i].key {
 			j++
 		}
 		if j-i > 1 {
-			sortMilestones(ms[i:j])
+			slices.SortStableFunc(ks[i:j], func(a, b keyed) int { return compareMilestones(a.m, b.m) })
 		}
 		i = j
 	}
+	order := make([]int32, len(ks))
+	for i, k := range ks {
+		ms[i], order[i] = k.m, int32(k.at)
+	}
+	return order
 }
 
 // sortMilestones orders milestones by date, then title, then action.

@@ -174,7 +174,7 @@ func TestOutOfDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		s := &Site{Indicators: []*Indicator{tt.ind}}
-		computePlan(s, today)
+		computePlan(s, today, nil)
 		if tt.ind.NextDue != tt.wantDue || tt.ind.OutOfDate != tt.wantStale {
 			t.Errorf("%s: NextDue, OutOfDate = %s, %v; want %s, %v", tt.name, tt.ind.NextDue, tt.ind.OutOfDate, tt.wantDue, tt.wantStale)
 		}
