@@ -14,10 +14,15 @@ import (
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-// linker builds a Site and collects the problems of references.
+// linker builds a Site and collects the problems of references. It
+// takes the order of the actions and the indicators' values from memo
+// when they hold, and gives them as they are in order and values.
 type linker struct {
-	in   *content.Items
-	errs diag.List
+	in     *content.Items
+	errs   diag.List
+	memo   *Memo
+	order  actionOrder
+	values indicatorValues
 }
 
 // Link links items into a Site that describes the day today: it resolves
@@ -36,21 +41,20 @@ func Link(in *content.Items, today content.Date) (*Site, diag.List) {
 // it takes the decisions that still hold from it, and leaves it the
 // decisions of this Link.
 func LinkWhile(in *content.Items, today content.Date, git func() *content.Git, memo *Memo) (*Site, diag.List) {
-	l := &linker{in: in}
+	if memo == nil {
+		memo = &Memo{} // kept for nothing
+	}
+	memo.mu.Lock()
+	defer memo.mu.Unlock()
+	l := &linker{in: in, memo: memo}
 	s := l.link()
 	s.Today = today
 	if len(l.errs) > 0 {
 		l.errs.Sort()
 		return nil, l.errs
 	}
-	var territories, audiences, milestones bool
-	if memo == nil {
-		memo = &Memo{} // kept for nothing
-	} else {
-		memo.mu.Lock()
-		defer memo.mu.Unlock()
-		territories, audiences, milestones = memo.still(s.Actions, today)
-	}
+	memo.order, memo.values = l.order, l.values
+	territories, audiences, milestones := memo.still(s.Actions, today)
 	// Territories, audiences, the plan in time and what git says at once:
 	// the groups read the actions' names, the plan their dates and
 	// milestones, the dates and histories their files; each writes facts
@@ -155,8 +159,22 @@ func (l *linker) link() *Site {
 		axes[a.Slug] = ax
 		s.Axes = append(s.Axes, ax)
 	}
-	uniqueActions, actionAt := distinct(l, "actions", byFile(in.Actions, func(a *content.Action) content.Source { return a.Src }),
-		func(a *content.Action) (string, content.Source) { return a.Slug, a.Src })
+	var uniqueActions []*content.Action
+	var actionAt map[string]int
+	sameOrder := l.memo.order.sameOrder(in.Actions)
+	if sameOrder {
+		l.order = l.memo.order
+		l.order.given = slices.Clone(in.Actions) // the loader's list may change
+		uniqueActions = make([]*content.Action, len(l.order.kept))
+		for i, k := range l.order.kept {
+			uniqueActions[i] = in.Actions[k]
+		}
+		actionAt = l.order.at
+	} else {
+		uniqueActions, actionAt = distinct(l, "actions", byFile(in.Actions, func(a *content.Action) content.Source { return a.Src }),
+			func(a *content.Action) (string, content.Source) { return a.Slug, a.Src })
+		l.order = actionOrder{given: slices.Clone(in.Actions), at: actionAt, kept: placesIn(in.Actions, uniqueActions)}
+	}
 	all := make([]Action, len(uniqueActions)) // one allocation, in order
 	if len(all) > 0 {
 		s.Actions = make([]*Action, 0, len(all))
@@ -176,7 +194,7 @@ func (l *linker) link() *Site {
 	// while the actions are linked to their axes: each side writes
 	// fields of an action that the other does not read.
 	news := make(chan bool)
-	ln := &linker{in: in}
+	ln := &linker{in: in, memo: l.memo}
 	go func() {
 		ln.linkIndicatorsAndNews(s, all, actionAt, axes, unread)
 		news <- true
@@ -216,7 +234,27 @@ func (l *linker) link() *Site {
 		if a.Color == "" {
 			a.Color = Palette[i%len(Palette)]
 		}
+		if order, ok := l.order.byAxis[a.Slug]; ok && len(order) == len(a.Actions) {
+			for j, k := range order {
+				a.Actions[j] = &all[k]
+			}
+			continue
+		}
 		sortByTitle(a.Actions, actionTitle)
+	}
+	if !sameOrder {
+		at := make(map[*Action]int32, len(all))
+		for i := range all {
+			at[&all[i]] = int32(i)
+		}
+		l.order.byAxis = make(map[string][]int32, len(s.Axes))
+		for _, a := range s.Axes {
+			order := make([]int32, len(a.Actions))
+			for j, ac := range a.Actions {
+				order[j] = at[ac]
+			}
+			l.order.byAxis[a.Slug] = order
+		}
 	}
 	// Every action in the order of its axis, then of its title: the
 	// axes' lists one after the other, when every action has its axis.
@@ -232,6 +270,7 @@ func (l *linker) link() *Site {
 	}
 	<-news
 	l.errs.Append(ln.errs)
+	l.values = ln.values
 	for _, n := range s.News {
 		for _, a := range n.Axes {
 			addNews(a, n)
@@ -259,8 +298,10 @@ func (l *linker) linkIndicatorsAndNews(s *Site, all []Action, actionAt map[strin
 	kept, at := distinct(l, "indicators", byFile(in.Indicators, func(i *content.Indicator) content.Source { return i.Src }),
 		func(i *content.Indicator) (string, content.Source) { return i.Slug, i.Src })
 	allIndicators := make([]Indicator, len(kept))
+	var values [][]Value
+	values, l.values = l.memo.values.of(kept)
 	for i, ind := range kept {
-		allIndicators[i] = Indicator{Indicator: ind, Values: maskValues(ind)}
+		allIndicators[i] = Indicator{Indicator: ind, Values: values[i]}
 		s.Indicators = append(s.Indicators, &allIndicators[i])
 	}
 	sortByTitle(s.Indicators, indicatorTitle)
@@ -309,6 +350,19 @@ func (l *linker) linkIndicatorsAndNews(s *Site, all []Action, actionAt map[strin
 		}
 		sortNews(a.News)
 	}
+}
+
+// placesIn gives the place in list of each action of some.
+func placesIn(list, some []*content.Action) []int32 {
+	at := make(map[*content.Action]int32, len(list))
+	for i, a := range list {
+		at[a] = int32(i)
+	}
+	out := make([]int32, len(some))
+	for i, a := range some {
+		out[i] = at[a]
+	}
+	return out
 }
 
 // governance makes the tree of bodies, checks the references between

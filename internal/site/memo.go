@@ -14,6 +14,9 @@ import (
 // list of actions, and taken again while every action at each place has
 // the same facts: the same item, or one whose names, slug and
 // milestones are the same (an action whose text alone changed).
+// The memo also keeps the order of the actions, while the actions Link is
+// given keep their files, slugs, axes and titles, and each indicator's
+// values, while it is the same item.
 // A Memo is never shared by two sites.
 type Memo struct {
 	mu          sync.Mutex
@@ -22,6 +25,52 @@ type Memo struct {
 	audiences   []memoGroup
 	today       content.Date
 	milestones  []int32 // the site's milestones in order: their places in the list of each action's, one action after the other
+	order       actionOrder
+	values      indicatorValues
+}
+
+// actionOrder is the order of the actions Link was given.
+type actionOrder struct {
+	given  []*content.Action
+	kept   []int32            // those kept, in the order of their files: places in given
+	at     map[string]int     // the place of each slug in kept
+	byAxis map[string][]int32 // each axis's actions in order: places in kept
+}
+
+// sameOrder reports whether the actions given have the order of the
+// memo's.
+func (o *actionOrder) sameOrder(given []*content.Action) bool {
+	if o.at == nil || len(given) != len(o.given) {
+		return false
+	}
+	for i, is := range given {
+		was := o.given[i]
+		if was != is && (was.Src.File != is.Src.File || was.Slug != is.Slug || was.AxisSlug != is.AxisSlug || was.Title != is.Title || was.TitleKey != is.TitleKey) {
+			return false
+		}
+	}
+	return true
+}
+
+// indicatorValues are the values of each indicator Link kept, in the
+// order of their files.
+type indicatorValues struct {
+	kept   []*content.Indicator
+	values [][]Value // never changed once made: two sites may share them
+}
+
+// of gives the values of the indicators kept, the memo's for an
+// indicator at the same place, and the values as a memo.
+func (v *indicatorValues) of(kept []*content.Indicator) ([][]Value, indicatorValues) {
+	out := make([][]Value, len(kept))
+	for i, ind := range kept {
+		if i < len(v.kept) && v.kept[i] == ind {
+			out[i] = v.values[i]
+		} else {
+			out[i] = maskValues(ind)
+		}
+	}
+	return out, indicatorValues{kept, out}
 }
 
 // memoGroup is a Group as places in the site's list of actions.

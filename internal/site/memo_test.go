@@ -44,31 +44,35 @@ func TestMemo(t *testing.T) {
 		name  string
 		edit  func([]*content.Action) []*content.Action
 		today content.Date
-		want  string // the decisions taken again: territories, audiences, milestones
+		want  string // the decisions taken again: the order of the actions, territories, audiences, milestones
 	}{
-		{"nothing", func(as []*content.Action) []*content.Action { return as }, today, "true true true"},
-		{"the text of an action", edit(1, func(a *content.Action) { a.Summary = "Autre texte." }), today, "true true true"},
-		{"its status", edit(1, func(a *content.Action) { a.Status = content.Done }), today, "true true true"},
-		{"a territory", edit(1, func(a *content.Action) { a.Territories = []string{"Murat"} }), today, "false true true"},
-		{"a territory's spelling", edit(1, func(a *content.Action) { a.Territories = []string{"saint-flour", "Talizat"} }), today, "false true true"},
-		{"a public", edit(2, func(a *content.Action) { a.Audience = []string{"Aînés"} }), today, "true false true"},
+		{"nothing", func(as []*content.Action) []*content.Action { return as }, today, "true true true true"},
+		{"the text of an action", edit(1, func(a *content.Action) { a.Summary = "Autre texte." }), today, "true true true true"},
+		{"its status", edit(1, func(a *content.Action) { a.Status = content.Done }), today, "true true true true"},
+		{"a territory", edit(1, func(a *content.Action) { a.Territories = []string{"Murat"} }), today, "true false true true"},
+		{"a territory's spelling", edit(1, func(a *content.Action) { a.Territories = []string{"saint-flour", "Talizat"} }), today, "true false true true"},
+		{"a public", edit(2, func(a *content.Action) { a.Audience = []string{"Aînés"} }), today, "true true false true"},
 		{"a milestone reached", edit(3, func(a *content.Action) {
 			a.Milestones = append([]content.Milestone{{Date: day(2026, 3, 1), Title: "Lancement", Done: true}}, a.Milestones[1:]...)
-		}), today, "true true false"},
+		}), today, "true true true false"},
 		{"a milestone retitled", edit(0, func(a *content.Action) {
 			a.Milestones = append([]content.Milestone{{Date: day(2026, 3, 1), Title: "Atelier"}}, a.Milestones[1:]...)
-		}), today, "true true false"},
-		{"the slug of an action with milestones", edit(0, func(a *content.Action) { a.Slug = "z" }), today, "true true false"},
-		{"another day", func(as []*content.Action) []*content.Action { return as }, day(2027, 2, 15), "true true false"},
-		{"retitled, first in the list", edit(3, func(a *content.Action) { a.Title = "Atelier" }), today, "false false false"},
+		}), today, "true true true false"},
+		{"the slug of an action with milestones", edit(0, func(a *content.Action) { a.Slug = "z" }), today, "false true true false"},
+		{"another day", func(as []*content.Action) []*content.Action { return as }, day(2027, 2, 15), "true true true false"},
+		{"retitled, first in the list", edit(3, func(a *content.Action) { a.Title = "Atelier" }), today, "false false false false"},
+		{"another axis", edit(2, func(a *content.Action) { a.AxisSlug = "y" }), today, "false false false false"},
 		{"an action more", func(as []*content.Action) []*content.Action {
 			return append(as, action("a9", "Vélos", "x", content.Planned))
-		}, today, "false false false"},
+		}, today, "false false false false"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			items := func(as []*content.Action) *content.Items {
-				return linkItems([]*content.Axis{axis("x", "X", 1)}, as, nil)
+				return linkItems([]*content.Axis{axis("x", "X", 1), axis("y", "Y", 2)}, as, func(in *content.Items) {
+					in.Indicators = []*content.Indicator{{Title: "Repas", Slug: "repas", ActionSlug: "a1", Src: content.Source{File: "content/indicators/repas.toml"},
+						Values: []content.Value{{Date: day(2026, 6, 30), Value: 80}, {Date: day(2025, 6, 30), Value: 40}}}}
+				})
 			}
 			git := func() *content.Git { return nil }
 			memo := &Memo{}
@@ -80,8 +84,9 @@ func TestMemo(t *testing.T) {
 			if errs != nil {
 				t.Fatal(errs)
 			}
+			order := memo.order.sameOrder(in.Actions)
 			territories, audiences, milestones := memo.still(fresh.Actions, tt.today)
-			if got := fmt.Sprint(territories, audiences, milestones); got != tt.want {
+			if got := fmt.Sprint(order, territories, audiences, milestones); got != tt.want {
 				t.Errorf("decisions taken again = %s; want %s", got, tt.want)
 			}
 			s, errs := LinkWhile(in, tt.today, git, memo)
@@ -92,17 +97,33 @@ func TestMemo(t *testing.T) {
 				t.Errorf("with the memo:\n%s\nwithout:\n%s", got, want)
 			}
 			// The memo now holds this Link's decisions.
-			if got := fmt.Sprint(memo.still(fresh.Actions, tt.today)); got != "true true true" {
-				t.Errorf("decisions kept = %s; want true true true", got)
+			order = memo.order.sameOrder(in.Actions)
+			territories, audiences, milestones = memo.still(fresh.Actions, tt.today)
+			if got, want := fmt.Sprint(order, territories, audiences, milestones), "true true true true"; got != want {
+				t.Errorf("decisions kept = %s; want %s", got, want)
 			}
 		})
 	}
 }
 
-// decided writes what the memo decides of s: its groups and the order
-// of its milestones.
+// decided writes what the memo decides of s: the order of its actions,
+// of its axes' actions, its groups, the order of its milestones and its
+// indicators' values.
 func decided(s *Site) string {
 	var b strings.Builder
+	for _, a := range s.Actions {
+		fmt.Fprintf(&b, "%s ", a.Slug)
+	}
+	for _, ax := range s.Axes {
+		fmt.Fprintf(&b, "\n%s:", ax.Slug)
+		for _, a := range ax.Actions {
+			fmt.Fprintf(&b, " %s", a.Slug)
+		}
+	}
+	for _, ind := range s.Indicators {
+		fmt.Fprintf(&b, "\n%s %s %v", ind.Slug, ind.Action.Slug, ind.Values)
+	}
+	b.WriteString("\n")
 	for _, gs := range [][]*Group{s.Territories, s.Audiences} {
 		for _, g := range gs {
 			fmt.Fprintf(&b, "%s %s:", g.Slug, g.Name)
