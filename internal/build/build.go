@@ -66,11 +66,19 @@ type Cache struct {
 // Watch says that a watcher will tell Changed every change of the site's
 // files from now on: the files of content/ are then not stamped again on
 // each build (see content.Cache).
-func (c *Cache) Watch() { c.Content.Watch() }
+func (c *Cache) Watch() {
+	c.Content.Watch()
+	c.git.mu.Lock()
+	defer c.git.mu.Unlock()
+	c.git.watched = true
+}
 
 // Changed tells the cache the files that changed (from the site's
 // folder), or that any may have (all).
-func (c *Cache) Changed(paths []string, all bool) { c.Content.Changed(paths, all) }
+func (c *Cache) Changed(paths []string, all bool) {
+	c.Content.Changed(paths, all)
+	c.git.tell(paths, all)
+}
 
 // Result tells what a build made.
 type Result struct {

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"maps"
 	"path"
 	"strings"
 	"sync"
@@ -14,29 +15,107 @@ import (
 // gitCache keeps what git said at the last build of `jalons serve`: the
 // log is read again only when HEAD names another commit, and an old
 // version of a file, once decoded, is never read again (a commit does not
-// change). `git status` runs at every build, since a file saved while
-// serving has changes not committed yet.
+// change). With a watcher that tells every file saved (Watch), `git
+// status` runs over the files told alone while the repository's stamp
+// (gitlog.Repo.Stamp) stays the same: a commit, a checkout or a file
+// added to the index changes it, and status runs over every file again.
 type gitCache struct {
-	mu    sync.Mutex
-	head  string
-	log   gitlog.Log
-	facts map[string]*content.Snapshot // by blob; nil: the version does not decode
+	mu      sync.Mutex
+	head    string
+	log     gitlog.Log
+	changed map[string]content.Date      // each file's last commit, from log; never changed once made
+	facts   map[string]*content.Snapshot // by blob; nil: the version does not decode
+
+	watched bool
+	repo    *gitlog.Repo // found once, when watched
+	stamp   string       // the repository's when status was read
+	status  *gitlog.Status
+	told    []string // files of content/ told changed since status was read
+	all     bool     // or any file may have
+	whole   int      // how many times status ran over every file of content/
+}
+
+// maxTold is how many files told changed git status is asked about, one
+// by one; beyond, it runs over every file.
+const maxTold = 100
+
+// tell records files told changed (from the site's folder), or that any
+// may have (all).
+func (c *gitCache) tell(paths []string, all bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.all = c.all || all
+	for _, p := range paths {
+		if strings.HasPrefix(p, "content/") {
+			c.told = append(c.told, p)
+		}
+	}
+}
+
+// readStatus is what git status says of content/: run over the files
+// told since the last status alone when the repository kept its stamp.
+// The repository is nil when there is none, or git failed.
+func (c *gitCache) readStatus(dir string) (*gitlog.Repo, gitlog.Status) {
+	c.mu.Lock()
+	repo, last, stamp, told, all, watched := c.repo, c.status, c.stamp, c.told, c.all, c.watched
+	c.told, c.all = nil, false
+	c.mu.Unlock()
+	if repo == nil {
+		if repo = gitlog.Open(dir); repo == nil {
+			return nil, gitlog.Status{}
+		}
+	}
+	now := repo.Stamp() // before status: a change while it runs shows at the next build
+	fail := func() (*gitlog.Repo, gitlog.Status) {
+		c.mu.Lock()
+		c.status = nil // the files told are forgotten: status runs over every file next time
+		c.mu.Unlock()
+		return nil, gitlog.Status{}
+	}
+	var st gitlog.Status
+	var err error
+	if watched && last != nil && now == stamp && !all && len(told) <= maxTold {
+		st = gitlog.Status{Head: last.Head, Uncommitted: maps.Clone(last.Uncommitted)}
+		if len(told) > 0 {
+			var some gitlog.Status
+			if some, err = repo.Status("content", told...); err != nil {
+				return fail()
+			}
+			for f := range st.Uncommitted {
+				for _, t := range told { // a file, or a folder of files
+					if f == t || strings.HasPrefix(f, t+"/") {
+						delete(st.Uncommitted, f)
+					}
+				}
+			}
+			maps.Copy(st.Uncommitted, some.Uncommitted)
+		}
+	} else if st, err = repo.Status("content"); err != nil {
+		return fail()
+	} else {
+		c.mu.Lock()
+		c.whole++
+		c.mu.Unlock()
+	}
+	if watched {
+		c.mu.Lock()
+		c.repo, c.status, c.stamp = repo, &st, now
+		c.mu.Unlock()
+	}
+	return repo, st
 }
 
 // readGit returns what git says of the site's files in dir, or nil when
 // dir is not inside a git work tree, git is not on PATH, or git fails:
 // then the site builds as if git did not exist, without a word.
 func readGit(dir string, cfg *config.Config, c *gitCache) *content.Git {
-	repo := gitlog.Open(dir)
+	// Only the items' files are asked of git: not the output folder, which
+	// may lie inside the site's, nor anything else.
+	repo, st := c.readStatus(dir)
 	if repo == nil {
 		return nil
 	}
-	// Only the items' files are asked of git: not the output folder, which
-	// may lie inside the site's, nor anything else.
-	st, err := repo.Status("content")
-	if err != nil {
-		return nil
-	}
+	var err error
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.log == nil || c.head != st.Head {
@@ -47,11 +126,12 @@ func readGit(dir string, cfg *config.Config, c *gitCache) *content.Git {
 			}
 		}
 		c.head, c.log = st.Head, log
+		c.changed = make(map[string]content.Date, len(log))
+		for file, changes := range log {
+			c.changed[file] = changes[0].Date
+		}
 	}
-	g := &content.Git{Changed: make(map[string]content.Date, len(c.log)), Uncommitted: st.Uncommitted}
-	for file, changes := range c.log {
-		g.Changed[file] = changes[0].Date
-	}
+	g := &content.Git{Changed: c.changed, Uncommitted: st.Uncommitted}
 	if !cfg.History {
 		return g
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"jalons/internal/config"
 	"jalons/internal/sitetest"
@@ -84,4 +85,21 @@ func benchmarkBuildGit(b *testing.B, noGit bool) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkRebuildGitRealistic10000 is the one-action rebuild of
+// BenchmarkRebuildRealistic10000 with the site in a git repository (one
+// commit): serve's rebuild asks git what is not committed. The index is
+// written again a second after the files, as in a repository used for
+// some time: else git would read every file again at each status, their
+// times too close to the index's to tell.
+func BenchmarkRebuildGitRealistic10000(b *testing.B) {
+	dir, name := realisticSite(b)
+	sitetest.Git(b, dir, "", "init", "-q")
+	sitetest.Git(b, dir, "", "config", "gc.auto", "0") // no packing in the background while it runs
+	sitetest.Git(b, dir, "2026-01-01", "add", "-A", ".")
+	sitetest.Git(b, dir, "2026-01-01", "commit", "-q", "-m", "Les fiches")
+	time.Sleep(1100 * time.Millisecond)
+	sitetest.Git(b, dir, "", "update-index", "-q", "--really-refresh")
+	rebuild(b, dir, name)
 }

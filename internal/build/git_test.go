@@ -304,3 +304,50 @@ func TestGitCache(t *testing.T) {
 	contains(t, res, "actions/epicerie/index.html", `Mis à jour le <time datetime="2024-02-03">`, "Réouverture", "Statut\u00a0: Réalisée → En cours")
 	contains(t, res, "indicateurs/familles/index.html", `Mis à jour le <time datetime="2026-12-01">`)
 }
+
+// TestGitCacheWatched: with the cache of jalons serve and its watcher,
+// git status runs over every file only when the repository's stamp
+// changed; else over the files told. Each build makes the pages a build
+// without cache makes.
+func TestGitCacheWatched(t *testing.T) {
+	dir := gitRepo(t, "fr", true)
+	cache := &Cache{}
+	cache.Watch()
+	write := func(name, text string) func() []string {
+		return func() []string {
+			sitetest.WriteFiles(t, dir, "-- "+name+" --\n"+text)
+			return []string{name}
+		}
+	}
+	git := func(day string, args ...string) func() []string {
+		return func() []string { sitetest.Git(t, dir, day, args...); return nil }
+	}
+	epicerie := "+++\ntitle = \"Épicerie sociale\"\naxis = \"precarites\"\nstatus = \"done\"\nprogress = 40\nend = 2022-06-30\n+++\nBilan.\n"
+	steps := []struct {
+		name  string
+		do    func() []string // the files told
+		whole int             // status over every file so far
+	}{
+		{"first build", func() []string { return nil }, 1},
+		{"an action saved", write("content/actions/epicerie.md", epicerie+"Suite.\n"), 1},
+		{"nothing", func() []string { return nil }, 1},
+		{"a news item added", write("content/news/bilan.md", "+++\ntitle = \"Bilan\"\ndate = 2023-01-02\n+++\n"), 1},
+		{"the action as committed", write("content/actions/epicerie.md", epicerie), 1},
+		{"a commit", git("2024-02-03", "commit", "-q", "-am", "Réunion"), 2},
+		{"the news item added to the index", git("", "add", "content/news/bilan.md"), 3},
+		{"a file outside content/", write("README.md", "Lisez-moi.\n"), 3},
+	}
+	for _, s := range steps {
+		cache.Changed(s.do(), false)
+		cached := renderDir(t, Options{Source: dir, Cache: cache})
+		fresh := renderDir(t, Options{Source: dir})
+		for p, b := range fresh.Files {
+			if !bytes.Equal(cached.Files[p], b) {
+				t.Errorf("after %s: %s differs with the cache", s.name, p)
+			}
+		}
+		if cache.git.whole != s.whole {
+			t.Errorf("after %s: git status ran over every file %d times; want %d", s.name, cache.git.whole, s.whole)
+		}
+	}
+}

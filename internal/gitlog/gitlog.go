@@ -21,6 +21,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,8 +32,10 @@ import (
 
 // Repo is a site's folder inside a git work tree.
 type Repo struct {
-	dir    string // the site's folder
-	prefix string // the site's folder from the work tree's top: "site/", or ""
+	dir       string // the site's folder
+	prefix    string // the site's folder from the work tree's top: "site/", or ""
+	gitDir    string // the work tree's git folder, absolute: its HEAD and index
+	commonDir string // the repository's, absolute: its branches
 }
 
 // Open returns the work tree that holds dir, or nil when there is none or
@@ -42,16 +45,39 @@ func Open(dir string) *Repo {
 		return nil
 	}
 	r := &Repo{dir: dir}
-	out, err := r.git(nil, "rev-parse", "--is-inside-work-tree", "--show-prefix")
+	out, err := r.git(nil, "rev-parse", "--is-inside-work-tree", "--show-prefix", "--path-format=absolute", "--git-dir", "--git-common-dir")
 	if err != nil {
 		return nil
 	}
-	inside, prefix, _ := strings.Cut(string(out), "\n")
-	if inside != "true" {
+	lines := strings.Split(string(out), "\n")
+	if len(lines) < 4 || lines[0] != "true" {
 		return nil
 	}
-	r.prefix = strings.TrimSuffix(prefix, "\n")
+	r.prefix, r.gitDir, r.commonDir = lines[1], lines[2], lines[3]
 	return r
+}
+
+// Stamp sums up the state of the repository that git status reads
+// besides the work tree: where HEAD points, the commit of its branch and
+// the index (the files that say so, by identity, size and time). While
+// the stamp stays the same, only the files of the work tree that changed
+// may have another status.
+func (r *Repo) Stamp() string {
+	var b strings.Builder
+	files := []string{filepath.Join(r.gitDir, "HEAD"), filepath.Join(r.gitDir, "index"), filepath.Join(r.commonDir, "packed-refs")}
+	if head, err := os.ReadFile(files[0]); err == nil {
+		if ref, ok := strings.CutPrefix(strings.TrimSpace(string(head)), "ref: "); ok {
+			files = append(files, filepath.Join(r.commonDir, filepath.FromSlash(ref)))
+		}
+	}
+	for _, f := range files {
+		fmt.Fprintf(&b, "%s ", f)
+		if st, err := os.Stat(f); err == nil {
+			fmt.Fprintf(&b, "%d %d %d", fileID(st), st.Size(), st.ModTime().UnixNano())
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // outerEnv are the variables that would make git read another repository
@@ -94,9 +120,17 @@ type Status struct {
 }
 
 // Status runs `git status` over folder, from the site's folder ("content",
-// or "." for the whole site).
-func (r *Repo) Status(folder string) (Status, error) {
-	out, err := r.git(nil, "status", "--porcelain=v2", "--branch", "-z", "--untracked-files=all", "--", folder)
+// or "." for the whole site); with files (from the site's folder), over
+// those files alone.
+func (r *Repo) Status(folder string, files ...string) (Status, error) {
+	args := []string{"status", "--porcelain=v2", "--branch", "-z", "--untracked-files=all", "--"}
+	if len(files) == 0 {
+		args = append(args, folder)
+	}
+	for _, f := range files {
+		args = append(args, ":(literal)"+f)
+	}
+	out, err := r.git(nil, args...)
 	if err != nil {
 		return Status{}, err
 	}

@@ -98,6 +98,50 @@ staged
 	}
 }
 
+// TestStatusOfFiles: over some files, status says of those files alone.
+func TestStatusOfFiles(t *testing.T) {
+	dir := repo(t)
+	r := Open(dir)
+	sitetest.WriteFiles(t, dir, "-- content/actions/a.md --\na3\n-- content/actions/b.md --\nb3\n-- content/actions/[x].md --\nx\n")
+	st, err := r.Status("content", "content/actions/a.md", "content/actions/[x].md", "content/actions/c.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"content/actions/a.md": true, "content/actions/[x].md": true}
+	if len(st.Head) != 40 || !reflect.DeepEqual(st.Uncommitted, want) {
+		t.Errorf("Status(a, [x], c) = %+v; want a head and %v", st, want)
+	}
+}
+
+// TestStamp: the stamp changes with what git status reads beside the work
+// tree (the index, HEAD and its branch), not with the work tree.
+func TestStamp(t *testing.T) {
+	dir := repo(t)
+	r := Open(dir)
+	steps := []struct {
+		name    string
+		do      func()
+		changes bool
+	}{
+		{"nothing", func() {}, false},
+		{"a file saved", func() { sitetest.WriteFiles(t, dir, "-- content/actions/a.md --\na3\n") }, false},
+		{"a file added to the index", func() { sitetest.Git(t, dir, "", "add", "content/actions/a.md") }, true},
+		{"a commit", func() { sitetest.Git(t, dir, "2022-01-01", "commit", "-q", "-m", "Third") }, true},
+		{"another branch", func() { sitetest.Git(t, dir, "", "checkout", "-q", "-b", "other") }, true},
+		{"an empty commit on it", func() { sitetest.Git(t, dir, "2022-01-02", "commit", "-q", "--allow-empty", "-m", "Fourth") }, true},
+		{"a new file, not added", func() { sitetest.WriteFiles(t, dir, "-- content/news/n.md --\nn\n") }, false},
+	}
+	last := r.Stamp()
+	for _, s := range steps {
+		s.do()
+		now := r.Stamp()
+		if changed := now != last; changed != s.changes {
+			t.Errorf("after %s: stamp changed = %v; want %v\n%s", s.name, changed, s.changes, now)
+		}
+		last = now
+	}
+}
+
 func TestRead(t *testing.T) {
 	dir := repo(t)
 	r := Open(dir)
