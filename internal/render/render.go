@@ -783,8 +783,9 @@ func (r *renderer) part(v part, p *Page) (template.HTML, error) {
 // partial is the partial name made with dot (every kind's templates have
 // the same partials); a mistake is at the partial's own line.
 func (r *renderer) partial(name string, dot any) (template.HTML, error) {
-	var b strings.Builder
-	if err := r.tmpl[KindHome]().ExecuteTemplate(&b, name, dot); err != nil {
+	b := getBuffer() // grown by earlier partials: the partial is copied out at its size
+	defer putBuffer(b)
+	if err := r.tmpl[KindHome]().ExecuteTemplate(b, name, dot); err != nil {
 		return "", r.problem(err)
 	}
 	return template.HTML(b.String()), nil

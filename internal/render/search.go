@@ -38,9 +38,10 @@ func (r *renderer) searchIndex() (map[string][]byte, error) {
 	s := r.site
 	type doc = [5]any
 	var docs []doc
-	used := map[string]bool{}          // with a cache, the keys of the terms used
-	var parts [len(searchParts)][]byte // each the items of its "docs", as JSON
-	var words [len(searchParts)][]byte // a document's terms, by part
+	used := map[string]bool{}             // with a cache, the keys of the terms used
+	var parts [len(searchParts)][]byte    // each the items of its "docs", as JSON
+	var words [len(searchParts)][]byte    // a document's terms, by part
+	var titleTerms, otherTerms orderedSet // a document's, made again for each
 	// Every text of a document comes from its file: with a cache, the
 	// terms of a file that did not change are not folded again.
 	add := func(kind int, src content.Source, slug, title, summary string, text ...string) {
@@ -53,9 +54,9 @@ func (r *renderer) searchIndex() (map[string][]byte, error) {
 			used[k] = true
 		}
 		if !cached {
-			t := terms(nil, title)
-			x := terms(t, append([]string{summary}, text...)...)
-			tt = [2]string{strings.Join(t.list, " "), strings.Join(x.list, " ")}
+			titleTerms.gather(nil, title)
+			otherTerms.gather(&titleTerms, append([]string{summary}, text...)...)
+			tt = [2]string{strings.Join(titleTerms.list, " "), strings.Join(otherTerms.list, " ")}
 			r.cache.keepTerms(k, tt)
 		}
 		// Terms are [0-9a-z]+: written in JSON as they are.
@@ -144,20 +145,24 @@ type orderedSet struct {
 	list []string
 }
 
-// terms gathers the folded words of texts that are not in skip.
-func terms(skip *orderedSet, texts ...string) *orderedSet {
-	out := &orderedSet{seen: map[string]bool{}}
+// gather makes o the folded words of texts that are not in skip, each
+// once, MaxSearchTerms at most.
+func (o *orderedSet) gather(skip *orderedSet, texts ...string) {
+	if o.seen == nil {
+		o.seen = map[string]bool{}
+	}
+	clear(o.seen)
+	o.list = o.list[:0]
 	for _, t := range texts {
 		for w := range strings.SplitSeq(slug.Make(t), "-") {
-			if len(w) < 2 || out.seen[w] || skip != nil && skip.seen[w] {
+			if len(w) < 2 || o.seen[w] || skip != nil && skip.seen[w] {
 				continue
 			}
-			if len(out.list) == MaxSearchTerms {
-				return out
+			if len(o.list) == MaxSearchTerms {
+				return
 			}
-			out.seen[w] = true
-			out.list = append(out.list, w)
+			o.seen[w] = true
+			o.list = append(o.list, w)
 		}
 	}
-	return out
 }
