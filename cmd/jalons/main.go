@@ -131,11 +131,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		flags.IntVar(&port, "port", 1313, "the `port` to listen on")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "build news drafts too")
 		flags.DurationVar(&poll, "poll", 0, "check for changes at this `interval` instead of waiting for events (network and bind mounts)")
-	case "init", "help":
+	case "init":
 		flags.StringVar(&language, "language", "", "the site's `language`: fr or en (default: fr)")
-		if cmd == "init" {
-			flags.StringVar(&opts.BaseURL, "base-url", "", "the `URL` the site will be published at, written as baseURL in config.toml")
-		}
+		flags.StringVar(&opts.BaseURL, "base-url", "", "the `URL` the site will be published at, written as baseURL in config.toml")
+	case "help":
+		flags.StringVar(&language, "language", "", "the `language` of this help: fr or en (default: the site's in this folder, else fr)")
 	case "check", "new", "import":
 	case "version":
 		fmt.Fprintf(stdout, "jalons %s (%s)\n", version, runtime.Version())
@@ -166,7 +166,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			commandUsage(stdout, flags, cmd, langOf())
 			return nil
 		} else if err != nil {
-			say(stderr, langOf(), "%s", flagError(err))
+			say(stderr, langOf(), "%s", flagError(err, flags))
 			commandUsage(stderr, flags, cmd, langOf())
 			return errReported
 		}
@@ -320,10 +320,11 @@ func commandUsage(w io.Writer, flags *flag.FlagSet, cmd, lang string) {
 }
 
 // flagErrors are the errors of package flag, which prints them in English.
-var flagErrors = regexp.MustCompile(`^(?:flag provided but not defined: (-\S+)|flag needs an argument: (-\S+)|invalid (?:boolean )?value ("[^"]*") for flag (-\S+): .*)$`)
+var flagErrors = regexp.MustCompile(`^(?:flag provided but not defined: (-\S+)|flag needs an argument: (-\S+)|invalid (?:boolean )?value ("[^"]*") for (?:flag )?(-\S+): .*)$`)
 
-// flagError is a flag's error in words that diag can put in French.
-func flagError(err error) *diag.Msg {
+// flagError is a flag's error of flags in words that diag can put in
+// French; a value that is not one says what to write.
+func flagError(err error, flags *flag.FlagSet) *diag.Msg {
 	m := flagErrors.FindStringSubmatch(err.Error())
 	switch {
 	case m == nil:
@@ -332,6 +333,16 @@ func flagError(err error) *diag.Msg {
 		return diag.Errorf("unknown flag %s", m[1])
 	case m[2] != "":
 		return diag.Errorf("the flag %s needs a value", m[2])
+	}
+	if f := flags.Lookup(strings.TrimPrefix(m[4], "-")); f != nil {
+		switch f.Value.(flag.Getter).Get().(type) {
+		case time.Duration:
+			return diag.Errorf("%s is not a value for the flag %s (write a duration, like 1s or 500ms)", m[3], m[4])
+		case int:
+			return diag.Errorf("%s is not a value for the flag %s (write a whole number, like %s)", m[3], m[4], f.DefValue)
+		case bool:
+			return diag.Errorf("%s is not a value for the flag %s (write true or false, as in %s=false)", m[3], m[4], m[4])
+		}
 	}
 	return diag.Errorf("%s is not a value for the flag %s", m[3], m[4])
 }

@@ -243,7 +243,9 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{nil, "utilisation\u00a0:"},
 		{[]string{"build", "-sauce", "x"}, "jalons: option inconnue -sauce\n"},
-		{[]string{"serve", "-port", "abc"}, "jalons: \"abc\" n'est pas une valeur possible pour l'option -port\n"},
+		{[]string{"serve", "-port", "abc"}, "jalons: \"abc\" n'est pas une valeur possible pour l'option -port (écrivez un nombre entier, comme 1313)\n"},
+		{[]string{"serve", "-poll", "1"}, "jalons: \"1\" n'est pas une valeur possible pour l'option -poll (écrivez une durée, comme 1s ou 500ms)\n"},
+		{[]string{"build", "-drafts=peut-être"}, "jalons: \"peut-être\" n'est pas une valeur possible pour l'option -drafts (écrivez true ou false, comme dans -drafts=false)\n"},
 		{[]string{"check", "-today"}, "jalons: l'option -today demande une valeur\n"},
 		{[]string{"build", "site"}, "jalons: argument inattendu \"site\"\n"},
 		{[]string{"check", "-today", "hier"}, "jalons: -today \"hier\" doit être une date écrite année-mois-jour, comme -today 2026-12-01\n"},
@@ -385,6 +387,25 @@ func TestHelp(t *testing.T) {
 					t.Errorf("jalons %q = %v, %q, %q; want nil, %q… with %s, \"\"", args, err, out, errOut, first, tt.flag)
 				}
 			}
+		}
+	}
+}
+
+// TestHelpLanguageFlag: help's -language is the language of the help, by
+// default the site's in the folder, and help -h says so.
+func TestHelpLanguageFlag(t *testing.T) {
+	t.Chdir(t.TempDir())
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"help", "-language", "en", "-h"}, "  -language language\n    \tthe language of this help: fr or en (default: the site's in this folder, else fr)\n"},
+		{[]string{"help", "-h"}, "  -language langue\n    \tla langue de cette aide\u00a0: fr ou en (par défaut\u00a0: celle du site de ce dossier, sinon fr)\n"},
+	}
+	for _, tt := range tests {
+		out, errOut, err := jalons(tt.args...)
+		if err != nil || !strings.HasSuffix(out, tt.want) || errOut != "" {
+			t.Errorf("jalons %q = %v, %q, %q; want nil, …%q, \"\"", tt.args, err, out, errOut, tt.want)
 		}
 	}
 }
