@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,8 +28,12 @@ var englishKeys = map[string]string{
 }
 
 // keyLine is a line of TOML as people write it: a key, what stands
-// between it and its value, and the value.
-var keyLine = regexp.MustCompile(`^([ \t]*)([\p{L}0-9_.-]+)([ \t]*=[ \t]*|[ \t]*:[ \t]*|[ \t]+)(.*)$`)
+// between it and its value, and the value. It is compiled when a mistake
+// is first explained: its class of letters takes a millisecond, at every
+// command's start otherwise.
+var keyLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([ \t]*)([\p{L}0-9_.-]+)([ \t]*=[ \t]*|[ \t]*:[ \t]*|[ \t]+)(.*)$`)
+})
 
 // mistake explains a TOML syntax error by the line it stands on, when the
 // line shows one of the mistakes people make: a date or a number written
@@ -46,7 +51,7 @@ func mistake(file, text string, line0 int, err error) *diag.Error {
 		return nil
 	}
 	line := lines[pe.Position.Line-1]
-	m := keyLine.FindStringSubmatch(line)
+	m := keyLine().FindStringSubmatch(line)
 	if m == nil {
 		return nil
 	}
