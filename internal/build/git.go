@@ -115,12 +115,12 @@ func readGit(dir string, cfg *config.Config, c *gitCache) *content.Git {
 	if repo == nil {
 		return nil
 	}
-	var err error
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.log == nil || c.head != st.Head {
 		log := gitlog.Log{}
 		if st.Head != "" { // before the first commit, every file is new
+			var err error
 			if log, err = repo.Log("content"); err != nil {
 				return nil
 			}
@@ -167,7 +167,7 @@ func readGit(dir string, cfg *config.Config, c *gitCache) *content.Git {
 	for _, b := range want {
 		c.facts[b] = nil // missing or too large: not asked again
 	}
-	err = repo.Read(want, int64(cfg.MaxFileSize)<<20, func(i int, text []byte) {
+	err := repo.Read(want, int64(cfg.MaxFileSize)<<20, func(i int, text []byte) {
 		b := want[i]
 		if s, ok := content.DecodeSnapshot(files[b], text); ok {
 			c.facts[b] = &s

@@ -543,7 +543,8 @@ func (l *loader) action(file string) bool {
 	a.Src = src
 	a.Slug = l.slugOf(src, a.SlugKey)
 	a.TitleKey = slug.Make(a.Title)
-	a.TerritorySlugs, a.AudienceSlugs = slugs(a.Territories), slugs(a.Audience)
+	a.Territories, a.TerritorySlugs = names(a.Territories)
+	a.Audience, a.AudienceSlugs = names(a.Audience)
 	l.required(src, a.Title, "title")
 	pos := src.Doc.Pos
 	if !a.Start.IsZero() && !a.End.IsZero() && a.End.Before(a.Start) {
@@ -572,17 +573,16 @@ func (l *loader) action(file string) bool {
 // compare at a glance, as their pointers, when they are the same.
 func intern(s string) string { return unique.Make(s).Value() }
 
-// slugs are the slugs of names, as handles, and it interns the names:
-// the groups of the site (territories, publics) are found by handle,
-// which hashes and compares as a pointer, and named by names that
-// compare at a glance.
-func slugs(names []string) []unique.Handle[string] {
-	out := make([]unique.Handle[string], len(names))
-	for i, n := range names {
-		names[i] = intern(n)
-		out[i] = unique.Make(slug.Make(n))
+// names gives a list of names (territories, publics) interned, and their
+// slugs as handles: the site's groups are found by handle, which hashes
+// and compares as a pointer, and named by names that compare at a glance.
+func names(list []string) ([]string, []unique.Handle[string]) {
+	slugs := make([]unique.Handle[string], len(list))
+	for i, n := range list {
+		list[i] = intern(n)
+		slugs[i] = unique.Make(slug.Make(n))
 	}
-	return out
+	return list, slugs
 }
 
 func (l *loader) indicator(file string) bool {

@@ -16,13 +16,15 @@ func itoa(i int) string { return strconv.Itoa(i) }
 
 // linker builds a Site and collects the problems of references. It
 // takes the order of the actions and the indicators' values from memo
-// when they hold, and gives them as they are in order and values.
+// when they hold, and gives them as they are in order and values; the
+// order's places only when the memo is remembered for a next Link.
 type linker struct {
-	in     *content.Items
-	errs   diag.List
-	memo   *Memo
-	order  actionOrder
-	values indicatorValues
+	in       *content.Items
+	errs     diag.List
+	memo     *Memo
+	remember bool
+	order    actionOrder
+	values   indicatorValues
 }
 
 // Link links items into a Site that describes the day today: it resolves
@@ -41,12 +43,13 @@ func Link(in *content.Items, today content.Date) (*Site, diag.List) {
 // it takes the decisions that still hold from it, and leaves it the
 // decisions of this Link.
 func LinkWhile(in *content.Items, today content.Date, git func() *content.Git, memo *Memo) (*Site, diag.List) {
-	if memo == nil {
-		memo = &Memo{} // kept for nothing
+	remember := memo != nil
+	if !remember {
+		memo = &Memo{} // empty: no decision holds, and none is worth keeping
 	}
 	memo.mu.Lock()
 	defer memo.mu.Unlock()
-	l := &linker{in: in, memo: memo}
+	l := &linker{in: in, memo: memo, remember: remember}
 	s := l.link()
 	s.Today = today
 	if len(l.errs) > 0 {
@@ -90,7 +93,9 @@ func LinkWhile(in *content.Items, today content.Date, git func() *content.Git, m
 	for range 3 {
 		<-done
 	}
-	memo.keep(s.Actions, today)
+	if remember {
+		memo.keep(s.Actions, today)
+	}
 	computeProgress(s)
 	return s, nil
 }
@@ -173,7 +178,9 @@ func (l *linker) link() *Site {
 	} else {
 		uniqueActions, actionAt = distinct(l, "actions", byFile(in.Actions, func(a *content.Action) content.Source { return a.Src }),
 			func(a *content.Action) (string, content.Source) { return a.Slug, a.Src })
-		l.order = actionOrder{given: slices.Clone(in.Actions), at: actionAt, kept: placesIn(in.Actions, uniqueActions)}
+		if l.remember {
+			l.order = actionOrder{given: slices.Clone(in.Actions), at: actionAt, kept: placesIn(in.Actions, uniqueActions)}
+		}
 	}
 	all := make([]Action, len(uniqueActions)) // one allocation, in order
 	if len(all) > 0 {
@@ -242,7 +249,7 @@ func (l *linker) link() *Site {
 		}
 		sortByTitle(a.Actions, actionTitle)
 	}
-	if !sameOrder {
+	if !sameOrder && l.remember {
 		at := make(map[*Action]int32, len(all))
 		for i := range all {
 			at[&all[i]] = int32(i)

@@ -162,8 +162,7 @@ func sortSiteMilestones(ms []*Milestone) []int32 {
 	}
 	ks := make([]keyed, len(ms))
 	for i, m := range ms {
-		d := m.Date
-		ks[i] = keyed{rank[m.State]<<40 + int64(d.Year*10000+int(d.Month)*100+d.Day), i, m}
+		ks[i] = keyed{rank[m.State]<<40 + int64(m.Date.Number()), i, m}
 	}
 	slices.SortFunc(ks, func(a, b keyed) int {
 		if a.key != b.key {

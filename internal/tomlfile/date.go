@@ -1,6 +1,7 @@
 package tomlfile
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
@@ -22,16 +23,10 @@ func (d Date) IsZero() bool { return d.Year == 0 }
 func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 
 // Compare returns -1, 0 or +1 as d is before, the same as, or after e.
-func (d Date) Compare(e Date) int {
-	a, b := d.Year*10000+int(d.Month)*100+d.Day, e.Year*10000+int(e.Month)*100+e.Day
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
+func (d Date) Compare(e Date) int { return cmp.Compare(d.Number(), e.Number()) }
+
+// Number is d as one number that orders as the dates do: 20170429.
+func (d Date) Number() int { return d.Year*10000 + int(d.Month)*100 + d.Day }
 
 // String is the ISO form, 2017-04-29.
 func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
