@@ -129,7 +129,7 @@ func load(opts Options, out *output) (*Result, error) {
 	}
 	defer root.Close()
 	strict := root.FS()
-	fsys := siteFS{fast: os.DirFS(opts.Source), strict: strict}
+	fsys := siteFS{dir: opts.Source, fast: os.DirFS(opts.Source), strict: strict}
 	cfg, errs := config.Load(strict)
 	if cfg == nil {
 		return nil, errs
@@ -239,9 +239,11 @@ func dateOf(t time.Time) content.Date {
 // siteFS reads a site's folder through os.DirFS, and settles symbolic
 // links through strict, a root that no link can leave (content's walk
 // calls StatInside on every link it meets).
-type siteFS struct{ fast, strict fs.FS }
+type siteFS struct {
+	dir          string // fast's folder
+	fast, strict fs.FS
+}
 
-func (s siteFS) Open(name string) (fs.File, error)          { return s.fast.Open(name) }
 func (s siteFS) ReadFile(name string) ([]byte, error)       { return fs.ReadFile(s.fast, name) }
 func (s siteFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(s.fast, name) }
 func (s siteFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(s.fast, name) }
@@ -361,7 +363,20 @@ func (o *output) write(p string, b []byte) error {
 			o.dirs.Store(dir, true)
 		}
 	}
-	return os.WriteFile(name, b, 0o644)
+	return writeFile(name, b)
+}
+
+// writeFile is os.WriteFile with openFile.
+func writeFile(name string, b []byte) error {
+	f, err := openFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if err1 := f.Close(); err == nil {
+		err = err1
+	}
+	return err
 }
 
 // discard removes the output folder.

@@ -93,15 +93,20 @@ func Read(fsys fs.FS, file string, maxMB int, hint *diag.Msg) ([]byte, diag.List
 		return nil, errs
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > limit {
-		errs.Add(pos, "the file is bigger than %d MB, the most a file may be%s", maxMB, hint)
-		return nil, errs
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		if size = st.Size(); size > limit {
+			errs.Add(pos, "the file is bigger than %d MB, the most a file may be%s", maxMB, hint)
+			return nil, errs
+		}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// Made at the file's size, with room to read its end: two reads.
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		errs.Add(pos, "cannot read: %v", err)
 		return nil, errs
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		errs.Add(pos, "the file is bigger than %d MB, the most a file may be%s", maxMB, hint)
 		return nil, errs
