@@ -31,6 +31,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -320,12 +321,14 @@ func commandUsage(w io.Writer, flags *flag.FlagSet, cmd, lang string) {
 }
 
 // flagErrors are the errors of package flag, which prints them in English.
-var flagErrors = regexp.MustCompile(`^(?:flag provided but not defined: (-\S+)|flag needs an argument: (-\S+)|invalid (?:boolean )?value ("[^"]*") for (?:flag )?(-\S+): .*)$`)
+var flagErrors = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:flag provided but not defined: (-\S+)|flag needs an argument: (-\S+)|invalid (?:boolean )?value ("[^"]*") for (?:flag )?(-\S+): .*)$`)
+})
 
 // flagError is a flag's error of flags in words that diag can put in
 // French; a value that is not one says what to write.
 func flagError(err error, flags *flag.FlagSet) *diag.Msg {
-	m := flagErrors.FindStringSubmatch(err.Error())
+	m := flagErrors().FindStringSubmatch(err.Error())
 	switch {
 	case m == nil:
 		return diag.Errorf("%v", err)

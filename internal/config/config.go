@@ -15,6 +15,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"jalons/internal/diag"
 	"jalons/internal/tomlfile"
@@ -100,7 +101,10 @@ type Config struct {
 	Doc *tomlfile.Doc `toml:"-"`
 }
 
-var themeName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
+// themeName is compiled for a theme other than the default.
+var themeName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
+})
 
 // Load reads config.toml from a site's folder.
 func Load(fsys fs.FS) (*Config, diag.List) {
@@ -134,7 +138,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	if c.Theme == "" {
 		c.Theme = "default"
 	}
-	if !themeName.MatchString(c.Theme) {
+	if c.Theme != "default" && !themeName().MatchString(c.Theme) {
 		errs.Add(c.Doc.Pos("theme"), "theme %q is not a folder name under themes/ (use letters, digits, - or _)", c.Theme)
 		c.Theme = "default"
 	}

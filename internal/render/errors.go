@@ -6,13 +6,16 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"jalons/internal/diag"
 )
 
 // templateError matches the errors of text/template and html/template:
 // "template: layouts/action.html:12:5: executing … at <.X>: message".
-var templateError = regexp.MustCompile(`^(?:html/)?template: ?([^: ]+\.html)(?::(\d+))?(?::(\d+))?: (?:executing "[^"]*" at <[^>]*>: )?(.*)$`)
+var templateError = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:html/)?template: ?([^: ]+\.html)(?::(\d+))?(?::(\d+))?: (?:executing "[^"]*" at <[^>]*>: )?(.*)$`)
+})
 
 // problem turns an error of the theme's templates into a problem at the
 // template's file, line and column: a file of the site's theme is named
@@ -22,7 +25,7 @@ func (r *renderer) problem(err error) *diag.Error {
 	if d, ok := errors.AsType[*diag.Error](err); ok {
 		return d // a partial run by a template function (actionRow): said already
 	}
-	m := templateError.FindStringSubmatch(err.Error())
+	m := templateError().FindStringSubmatch(err.Error())
 	if m == nil {
 		return diag.At(diag.Pos{}, "theme: %v", err)
 	}
@@ -33,13 +36,13 @@ func (r *renderer) problem(err error) *diag.Error {
 	}
 	msg := m[4]
 	// The errors a theme's author meets most, in words that translate.
-	if a := reFunc.FindStringSubmatch(msg); a != nil {
+	if a := reFunc().FindStringSubmatch(msg); a != nil {
 		return diag.At(pos, "unknown template function %q (the functions are listed in the documentation of the render package)", a[1])
 	}
-	if a := reField.FindStringSubmatch(msg); a != nil {
+	if a := reField().FindStringSubmatch(msg); a != nil {
 		return diag.At(pos, "the template asks for .%s, which %s does not have", a[1], a[2])
 	}
-	if a := reNoTemplate.FindStringSubmatch(msg); a != nil {
+	if a := reNoTemplate().FindStringSubmatch(msg); a != nil {
 		return diag.At(pos, "no template named %q (a partial is defined in layouts/partials/<name>.html)", a[1])
 	}
 	if msg == "unexpected EOF" {
@@ -51,10 +54,18 @@ func (r *renderer) problem(err error) *diag.Error {
 	return diag.At(pos, "template error: %s", msg)
 }
 
+// The patterns of template errors are compiled when one is first met,
+// not at every command's start.
 var (
-	reFunc       = regexp.MustCompile(`^function "([^"]+)" not defined$`)
-	reField      = regexp.MustCompile(`^can't evaluate field (\w+) in type (\S+)$`)
-	reNoTemplate = regexp.MustCompile(`^no such template "([^"]+)"$`)
+	reFunc = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^function "([^"]+)" not defined$`)
+	})
+	reField = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^can't evaluate field (\w+) in type (\S+)$`)
+	})
+	reNoTemplate = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^no such template "([^"]+)"$`)
+	})
 )
 
 // themeFile names a template file for a problem.

@@ -137,9 +137,14 @@ func fixValue(value string) string {
 	return strconv.Quote(text)
 }
 
+// dayFirst and yearFirst are compiled when a mistake is first explained.
 var (
-	dayFirst  = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
-	yearFirst = regexp.MustCompile(`^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$`)
+	dayFirst = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
+	})
+	yearFirst = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$`)
+	})
 )
 
 // frenchDate reads 12/03/2024, 12.03.2024, 12-03-2024, 2024/03/12 or
@@ -147,9 +152,9 @@ var (
 func frenchDate(s string) (string, bool) {
 	s = strings.Trim(s, `"'`)
 	var y, m, d string
-	if p := dayFirst.FindStringSubmatch(s); p != nil {
+	if p := dayFirst().FindStringSubmatch(s); p != nil {
 		d, m, y = p[1], p[2], p[3]
-	} else if p := yearFirst.FindStringSubmatch(s); p != nil {
+	} else if p := yearFirst().FindStringSubmatch(s); p != nil {
 		y, m, d = p[1], p[2], p[3]
 	} else {
 		return "", false
