@@ -129,8 +129,15 @@ var french = map[string]string{
 	"body %q reports to itself through parent = %q (the bodies must form a tree)":                     "l'instance %q dépend d'elle-même par parent = %q (les instances doivent former un arbre, sans boucle)",
 
 	// jalons import actions: the spreadsheet.
-	"the import reads .csv and .xlsx files, not %q (in the spreadsheet, save as CSV or as an Excel workbook)":   "l'import lit les fichiers .csv et .xlsx, pas %q (dans le tableur, enregistrez au format CSV ou classeur Excel)",
-	"this row cannot be read as CSV: %v (check its quotes)":                                                     "cette ligne n'est pas du CSV lisible : %v (vérifiez ses guillemets)",
+	"the import reads .csv and .xlsx files, not %q (in the spreadsheet, save as CSV or as an Excel workbook)": "l'import lit les fichiers .csv et .xlsx, pas %q (dans le tableur, enregistrez au format CSV ou classeur Excel)",
+	"this row cannot be read as CSV: %v (check its quotes)":                                                   "cette ligne n'est pas du CSV lisible : %v (vérifiez ses guillemets)",
+	"the workbook has no sheet":                   "le classeur n'a aucune feuille",
+	"row %d comes after a later row":              "la ligne %d vient après une ligne plus basse",
+	"cell %s comes after a later cell of its row": "la cellule %s vient après une cellule plus à droite de sa ligne",
+	"cell %s points to no text":                   "la cellule %s renvoie à un texte absent",
+	"the workbook has no part %s":                 "le classeur n'a pas de partie %s",
+	"the workbook unzips into more than %d MB":    "le classeur décompressé dépasse %d Mo",
+	"%q is not a cell":                            "%q n'est pas une cellule",
 	"the workbook cannot be read: %v (save it again as an Excel workbook, .xlsx)":                               "le classeur est illisible : %v (enregistrez-le à nouveau comme classeur Excel, .xlsx)",
 	"the spreadsheet is empty: its first row names the columns, like titre, axe, statut, then one action a row": "le tableau est vide : sa première ligne nomme les colonnes, comme titre, axe, statut, puis une action par ligne",
 	" (known columns: %s)": " (colonnes possibles : %s)",

@@ -12,7 +12,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 
 	"jalons/internal/diag"
@@ -93,29 +92,11 @@ func headerLine(data []byte) []byte {
 // readXLSX reads the first sheet of a workbook, each cell as shown and
 // raw.
 func readXLSX(file string, data []byte) ([][]cell, diag.List) {
-	var errs diag.List
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 256 << 20})
+	rows, err := sheetCells(data)
 	if err != nil {
+		var errs diag.List
 		errs.Add(diag.Pos{File: file}, "the workbook cannot be read: %v (save it again as an Excel workbook, .xlsx)", err)
 		return nil, errs
-	}
-	defer f.Close()
-	sheet := f.GetSheetName(0)
-	shown, err := f.GetRows(sheet)
-	if err != nil {
-		errs.Add(diag.Pos{File: file}, "the workbook cannot be read: %v (save it again as an Excel workbook, .xlsx)", err)
-		return nil, errs
-	}
-	raw, _ := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	rows := make([][]cell, len(shown))
-	for i, r := range shown {
-		rows[i] = make([]cell, len(r))
-		for j, s := range r {
-			rows[i][j] = cell{text: s}
-			if i < len(raw) && j < len(raw[i]) {
-				rows[i][j].raw = raw[i][j]
-			}
-		}
 	}
 	return rows, nil
 }
@@ -161,9 +142,8 @@ func date(c cell) (tomlfile.Date, bool) {
 		}
 	}
 	if n, err := strconv.ParseFloat(c.raw, 64); err == nil && n >= 1 && n < 2958466 {
-		if t, err := excelize.ExcelDateToTime(n, false); err == nil {
-			return tomlfile.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, true
-		}
+		t := excelDate(n)
+		return tomlfile.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, true
 	}
 	return tomlfile.Date{}, false
 }
