@@ -559,21 +559,40 @@ type themeSet struct {
 
 // parseSet parses the texts of the theme's files, by name, with funcs.
 func (r *renderer) parseSet(names, partials []string, texts map[string]string, funcs template.FuncMap) (*themeSet, error) {
+	set, failed := parseKinds(partials, texts, funcs)
+	if len(failed) == 0 {
+		set.wide = wideKinds(set.kinds)
+		return set, nil
+	}
+	// A set stops at a file's first error: each file alone then, so that
+	// every file's syntax errors are found.
 	var errs diag.List
 	for _, name := range names {
-		// Each file alone, so that every file's syntax errors are found.
 		if _, err := template.New(name).Funcs(funcs).Parse(texts[name]); err != nil {
 			errs = append(errs, r.problem(err))
 		}
 	}
-	if len(errs) > 0 {
-		errs.Sort()
-		return nil, errs
+	if len(errs) == 0 { // each file parses, not the set
+		for _, err := range failed {
+			errs = append(errs, r.problem(err))
+		}
 	}
-	root := template.Must(template.New("layouts/base.html").Funcs(funcs).Parse(texts["layouts/base.html"]))
+	errs.Sort()
+	return nil, errs.Err()
+}
+
+// parseKinds parses the theme's files into a set of templates for each
+// kind of page: the base, the partials, and the kind's own file. It
+// returns the errors of the files that do not parse in the set.
+func parseKinds(partials []string, texts map[string]string, funcs template.FuncMap) (*themeSet, []error) {
+	root, err := template.New("layouts/base.html").Funcs(funcs).Parse(texts["layouts/base.html"])
+	if err != nil {
+		return nil, []error{err}
+	}
+	var errs []error
 	for _, p := range partials {
 		if _, err := root.New(p).Parse(texts[p]); err != nil {
-			errs = append(errs, r.problem(err))
+			errs = append(errs, err)
 		}
 	}
 	set := &themeSet{kinds: map[Kind]*template.Template{}}
@@ -581,16 +600,11 @@ func (r *renderer) parseSet(names, partials []string, texts map[string]string, f
 		name := "layouts/" + string(k) + ".html"
 		t := template.Must(root.Clone())
 		if _, err := t.New(name).Parse(texts[name]); err != nil {
-			errs = append(errs, r.problem(err))
+			errs = append(errs, err)
 		}
 		set.kinds[k] = t
 	}
-	errs.Sort()
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	set.wide = wideKinds(set.kinds)
-	return set, nil
+	return set, errs
 }
 
 // themeSet is the set of templates kept for the theme files of key, or

@@ -48,13 +48,23 @@ var siteFields = map[Kind][]string{
 // to a function, gives the function the view.
 func wideKinds(tmpl map[Kind]*template.Template) map[Kind]bool {
 	wide := map[Kind]bool{}
+	// A template of the base or a partial is in every kind's set, a copy:
+	// the same file and name, the same reads.
+	type tree struct{ file, name string }
+	reads := map[tree][]string{}
 	for k, t := range tmpl {
 		allowed := append(slices.Clone(siteFields["*"]), siteFields[k]...)
 		for _, tt := range t.Templates() {
 			if tt.Tree == nil {
 				continue
 			}
-			for _, f := range siteReads(tt.Tree.Root) {
+			key := tree{tt.Tree.ParseName, tt.Name()}
+			fields, ok := reads[key]
+			if !ok {
+				fields = siteReads(tt.Tree.Root)
+				reads[key] = fields
+			}
+			for _, f := range fields {
 				if f != "" && !slices.Contains(allowed, f) {
 					wide[k] = true
 				}
