@@ -117,3 +117,14 @@ func TestEncodeAsRSC(t *testing.T) {
 		t.Errorf("a text too long: error %v; want one saying it is too long", err)
 	}
 }
+
+// BenchmarkSVG draws the code of an action page's address, as a site
+// draws one per action.
+func BenchmarkSVG(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := SVG("https://www.example.fr/projet-social/actions/accompagnement-vers-l-emploi-a-allanche-1503/", "QR code", "qr-code"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -47,8 +47,11 @@ func (r *renderer) data() []func() error {
 		{{"data/values.csv", r.whole, func() ([]byte, error) { return csvFile(r.valueRows()) }}},
 		{{"data/milestones.csv", r.whole, func() ([]byte, error) { return csvFile(r.milestoneRows()) }}},
 		{{"data/site.json", r.whole, func() ([]byte, error) {
-			b, err := json.Marshal(r.siteJSON())
-			return append(b, '\n'), err
+			// Encode ends it with a newline, where Marshal and append
+			// would copy megabytes twice.
+			var buf bytes.Buffer
+			err := json.NewEncoder(&buf).Encode(r.siteJSON())
+			return buf.Bytes(), err
 		}}},
 		{{"data/datapackage.json", r.global, func() ([]byte, error) {
 			b, err := json.MarshalIndent(r.dataPackage(), "", "  ")
@@ -88,8 +91,17 @@ func (r *renderer) data() []func() error {
 }
 
 func csvFile(rows [][]string) ([]byte, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+	// Made at about its size, which a file of every action reaches in
+	// megabytes: grown by doubling, it would be made and cleared a dozen
+	// times.
+	size := 0
+	for _, row := range rows {
+		for _, f := range row {
+			size += len(f) + 3 // a comma, and quotes it may need
+		}
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	w := csv.NewWriter(buf)
 	w.WriteAll(rows)
 	return buf.Bytes(), w.Error()
 }
