@@ -449,7 +449,7 @@ func swap(tmp, dest string) error {
 	// Where the system can exchange two folders in one step, dest is
 	// whole at every moment, even if the build is killed.
 	if exchange(tmp, dest) == nil {
-		return os.RemoveAll(tmp)
+		return removeAll(tmp)
 	}
 	old := tmp + ".old"
 	if err := os.Rename(dest, old); err != nil {
@@ -459,5 +459,76 @@ func swap(tmp, dest string) error {
 		os.Rename(old, dest)
 		return diag.Errorf("cannot replace %s: %v", dest, err)
 	}
-	return os.RemoveAll(old)
+	return removeAll(old)
+}
+
+// removeAll is os.RemoveAll(dir) by several goroutines, which share the
+// files and folders two levels down: the old output of a site of 10,000
+// actions holds 16,000 folders (actions/ one a page), and removing them
+// one by one took a tenth of the build.
+func removeAll(dir string) error {
+	type item struct {
+		path string
+		dir  bool
+	}
+	items := make(chan item, writers)
+	errs := make(chan error, writers)
+	var wg sync.WaitGroup
+	for range writers {
+		wg.Go(func() {
+			var first error
+			for it := range items {
+				if err := removeTree(it.path, it.dir); err != nil && first == nil {
+					first = err
+				}
+			}
+			errs <- first
+		})
+	}
+	top, _ := os.ReadDir(dir) // os.RemoveAll says what fails
+	for _, e := range top {
+		p := filepath.Join(dir, e.Name())
+		var sub []fs.DirEntry
+		if e.IsDir() {
+			sub, _ = os.ReadDir(p)
+		}
+		for _, s := range sub {
+			items <- item{filepath.Join(p, s.Name()), s.IsDir()}
+		}
+		if !e.IsDir() {
+			items <- item{p, false}
+		}
+	}
+	close(items)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return os.RemoveAll(dir) // what is left: the folders above, emptied
+}
+
+// removeTree removes the file p, or the folder p and all it holds.
+func removeTree(p string, dir bool) error {
+	if dir {
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return os.RemoveAll(p) // which says why
+		}
+		for _, e := range entries {
+			if err := removeTree(filepath.Join(p, e.Name()), e.IsDir()); err != nil {
+				return err
+			}
+		}
+	}
+	remove := os.Remove
+	if dir {
+		remove = removeDir
+	}
+	if err := remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }

@@ -13,3 +13,6 @@ func openFile(name string, flag int, perm fs.FileMode) (*os.File, error) {
 }
 
 func (s siteFS) Open(name string) (fs.File, error) { return s.fast.Open(name) }
+
+// removeDir removes the empty folder p.
+func removeDir(p string) error { return os.Remove(p) }

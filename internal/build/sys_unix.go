@@ -36,3 +36,17 @@ func (s siteFS) Open(name string) (fs.File, error) {
 	}
 	return f, nil
 }
+
+// removeDir removes the empty folder p: os.Remove would try it as a file
+// first, a failed unlink a folder of the old output.
+func removeDir(p string) error {
+	for {
+		err := syscall.Rmdir(p)
+		if err == nil {
+			return nil
+		}
+		if err != syscall.EINTR {
+			return &fs.PathError{Op: "remove", Path: p, Err: err}
+		}
+	}
+}

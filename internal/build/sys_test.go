@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -88,4 +89,40 @@ func stat(name string) fs.FileMode {
 		return 0
 	}
 	return st.Mode()
+}
+
+// TestRemoveAll removes an old output: files at every depth, folders in
+// folders, and links, which are removed, never followed.
+func TestRemoveAll(t *testing.T) {
+	dir := t.TempDir()
+	kept := filepath.Join(dir, "kept")
+	os.MkdirAll(filepath.Join(kept, "sub"), 0o755)
+	os.WriteFile(filepath.Join(kept, "sub", "page.html"), []byte("x"), 0o644)
+	old := filepath.Join(dir, "old")
+	for _, f := range []string{"index.html", "actions/a/index.html", "actions/b/index.html", "data/search/fr/1.json", "css/jalons.css", "empty/"} {
+		p := filepath.Join(old, filepath.FromSlash(f))
+		if strings.HasSuffix(f, "/") {
+			os.MkdirAll(p, 0o755)
+			continue
+		}
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(f), 0o644)
+	}
+	for _, l := range []string{"lien", "actions/lien", "actions/a/lien"} {
+		if err := os.Symlink(kept, filepath.Join(old, filepath.FromSlash(l))); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	if err := removeAll(old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(old); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("after removeAll, Lstat(old) = %v; want not there", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(kept, "sub", "page.html")); err != nil || string(b) != "x" {
+		t.Errorf("a link's target was touched: %q, %v", b, err)
+	}
+	if err := removeAll(old); err != nil {
+		t.Errorf("removeAll of nothing = %v; want nil", err)
+	}
 }
