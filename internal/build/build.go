@@ -401,37 +401,17 @@ func Write(ctx context.Context, dest string, files render.Files) (err error) {
 		}
 	}()
 	// Several goroutines: on most disks a build waits on system calls.
-	paths := make(chan string)
-	errs := make(chan error, writers)
-	var wg sync.WaitGroup
-	for range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var first error
-			for p := range paths {
-				if err := out.write(p, files[p]); err != nil && first == nil {
-					first = err
-				}
+	err = share(func(paths chan<- string) {
+		for p := range files {
+			select {
+			case paths <- p:
+			case <-ctx.Done():
+				return
 			}
-			errs <- first
-		}()
-	}
-send:
-	for p := range files {
-		select {
-		case paths <- p:
-		case <-ctx.Done():
-			break send
 		}
-	}
-	close(paths)
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			return err
-		}
+	}, func(p string) error { return out.write(p, files[p]) })
+	if err != nil {
+		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -471,34 +451,47 @@ func removeAll(dir string) error {
 		path string
 		dir  bool
 	}
-	items := make(chan item, writers)
+	err := share(func(items chan<- item) {
+		top, _ := os.ReadDir(dir) // os.RemoveAll says what fails
+		for _, e := range top {
+			p := filepath.Join(dir, e.Name())
+			var sub []fs.DirEntry
+			if e.IsDir() {
+				sub, _ = os.ReadDir(p)
+			}
+			for _, s := range sub {
+				items <- item{filepath.Join(p, s.Name()), s.IsDir()}
+			}
+			if !e.IsDir() {
+				items <- item{p, false}
+			}
+		}
+	}, func(it item) error { return removeTree(it.path, it.dir) })
+	if err != nil {
+		return err
+	}
+	return os.RemoveAll(dir) // what is left: the folders above, emptied
+}
+
+// share calls do on each item that send sends, in several goroutines
+// (writers), and returns the first error, once send has returned and
+// every item is done.
+func share[T any](send func(chan<- T), do func(T) error) error {
+	items := make(chan T)
 	errs := make(chan error, writers)
 	var wg sync.WaitGroup
 	for range writers {
 		wg.Go(func() {
 			var first error
 			for it := range items {
-				if err := removeTree(it.path, it.dir); err != nil && first == nil {
+				if err := do(it); err != nil && first == nil {
 					first = err
 				}
 			}
 			errs <- first
 		})
 	}
-	top, _ := os.ReadDir(dir) // os.RemoveAll says what fails
-	for _, e := range top {
-		p := filepath.Join(dir, e.Name())
-		var sub []fs.DirEntry
-		if e.IsDir() {
-			sub, _ = os.ReadDir(p)
-		}
-		for _, s := range sub {
-			items <- item{filepath.Join(p, s.Name()), s.IsDir()}
-		}
-		if !e.IsDir() {
-			items <- item{p, false}
-		}
-	}
+	send(items)
 	close(items)
 	wg.Wait()
 	close(errs)
@@ -507,7 +500,7 @@ func removeAll(dir string) error {
 			return err
 		}
 	}
-	return os.RemoveAll(dir) // what is left: the folders above, emptied
+	return nil
 }
 
 // removeTree removes the file p, or the folder p and all it holds.
