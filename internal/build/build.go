@@ -506,6 +506,11 @@ func share[T any](send func(chan<- T), do func(T) error) error {
 // removeTree removes the file p, or the folder p and all it holds.
 func removeTree(p string, dir bool) error {
 	if dir {
+		// Most folders of an output are a page's, which holds index.html
+		// alone: removed without reading the folder.
+		if os.Remove(filepath.Join(p, "index.html")) == nil && removeDir(p) == nil {
+			return nil
+		}
 		entries, err := os.ReadDir(p)
 		if err != nil {
 			return os.RemoveAll(p) // which says why
