@@ -121,3 +121,15 @@ func BenchmarkLimits(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheck checks the body of an action as writers make them: a
+// few headings, paragraphs, a list, a link, emphasis.
+func BenchmarkCheck(b *testing.B) {
+	src := strings.Repeat("## Objectifs\n\nLe centre social prépare un *fonds d'aide* aux impayés d'énergie dans\nles communes rurales du territoire, avec la [CAF](https://www.caf.fr/).\n\n- une veille sociale pendant l'hiver ;\n- des diagnostics de précarité énergétique ;\n- une aide aux devoirs pour les collégiens.\n\n", 3)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if errs := Check("x.md", src, 0); errs != nil {
+			b.Fatal(errs)
+		}
+	}
+}

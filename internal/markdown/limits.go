@@ -32,7 +32,9 @@ func Check(file, src string, line0 int) diag.List {
 	var errs diag.List
 	brackets, emphasis, signs := 0, 0, 0
 	fence := "" // the fence of an open code block
-	for n, line := range strings.Split(src, "\n") {
+	n := -1
+	for line := range strings.SplitSeq(src, "\n") {
+		n++
 		at := func(i int) diag.Pos {
 			return diag.Pos{File: file, Line: line0 + n + 1, Col: utf8.RuneCountInString(line[:i]) + 1}
 		}
@@ -64,7 +66,7 @@ func Check(file, src string, line0 int) diag.List {
 			return errs
 		}
 		for i := start; i < len(line); i++ {
-			if strings.IndexByte("[]*_~<`|\\&", line[i]) >= 0 {
+			if isSign[line[i]] {
 				if signs++; signs > MaxSigns {
 					errs.Add(at(i), "more than %d Markdown signs in one file, counting [ ] * _ ~ < ` | \\ & and, on each line, the square of its depth of quotes and lists (split the file)", MaxSigns)
 					return errs
@@ -90,6 +92,14 @@ func Check(file, src string, line0 int) diag.List {
 	}
 	return nil
 }
+
+// isSign is true for the Markdown signs Check counts.
+var isSign = func() (t [256]bool) {
+	for _, c := range []byte("[]*_~<`|\\&") {
+		t[c] = true
+	}
+	return t
+}()
 
 // prefix reads the quote and list markers that open a line and its
 // indentation: it returns where the line's text starts, how deeply it is
