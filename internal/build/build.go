@@ -444,8 +444,10 @@ func swap(tmp, dest string) error {
 
 // removeAll is os.RemoveAll(dir) by several goroutines, which share the
 // files and folders two levels down: the old output of a site of 10,000
-// actions holds 16,000 folders (actions/ one a page), and removing them
-// one by one took a tenth of the build.
+// actions holds 16,000 folders (actions/ one a page), and os.RemoveAll
+// took 0.4 s to remove them, at the end of a build of 6.5 s. Half of it
+// is left; the goroutines wait on each other for the folder they remove
+// from, which costs a fifth more CPU than removing alone.
 func removeAll(dir string) error {
 	type item struct {
 		path string

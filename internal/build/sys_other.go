@@ -12,6 +12,7 @@ func openFile(name string, flag int, perm fs.FileMode) (*os.File, error) {
 	return os.OpenFile(name, flag, perm)
 }
 
+// Open is fast's Open.
 func (s siteFS) Open(name string) (fs.File, error) { return s.fast.Open(name) }
 
 // removeDir removes the empty folder p.

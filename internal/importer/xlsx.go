@@ -135,8 +135,11 @@ func sheetCells(data []byte) ([][]cell, error) {
 		if n == 0 {
 			n = len(rows) + 1
 		}
-		if n < len(rows)+1 || n > len(rows)+1+maxRows {
+		if n <= len(rows) {
 			return nil, diag.Errorf("row %d comes after a later row", n)
+		}
+		if n > maxRows {
+			return nil, diag.Errorf("row %d is past a sheet's last row, %d", n, maxRows)
 		}
 		for len(rows) < n {
 			rows = append(rows, nil)
@@ -149,7 +152,7 @@ func sheetCells(data []byte) ([][]cell, error) {
 					return nil, err
 				}
 			}
-			if col < len(row) || col > len(row)+maxColumns {
+			if col < len(row) {
 				return nil, diag.Errorf("cell %s comes after a later cell of its row", c.Ref)
 			}
 			var v cell
@@ -195,8 +198,7 @@ func sheetCells(data []byte) ([][]cell, error) {
 	return rows, nil
 }
 
-// The most rows and columns a cell may skip: beyond, the sheet is not one
-// a writer made.
+// The rows and columns a sheet has at most (the last cell is XFD1048576).
 const (
 	maxRows    = 1 << 20
 	maxColumns = 1 << 14

@@ -109,6 +109,8 @@ func TestSheetCellsErrors(t *testing.T) {
 		{"no sheet part", with("xl/worksheets/sheet1.xml", ""), "the workbook has no part xl/worksheets/sheet1.xml"},
 		{"broken XML", with("xl/worksheets/sheet1.xml", `<worksheet><sheetData><row>`), "xl/worksheets/sheet1.xml: XML syntax error on line 1: unexpected EOF"},
 		{"rows out of order", book(`<row r="3"/><row r="2"/>`, "", ""), "row 2 comes after a later row"},
+		{"row past the last", book(`<row r="1048577"/>`, "", ""), "row 1048577 is past a sheet's last row, 1048576"},
+		{"column past the last", book(`<row r="1"><c r="XFE1"><v>1</v></c></row>`, "", ""), `"XFE1" is not a cell`},
 		{"cells out of order", book(`<row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c></row>`, "", ""), "cell A1 comes after a later cell of its row"},
 		{"not a cell", book(`<row r="1"><c r="1A"><v>1</v></c></row>`, "", ""), `"1A" is not a cell`},
 		{"no such text", book(`<row r="1"><c r="A1" t="s"><v>3</v></c></row>`, `<si><t>a</t></si>`, ""), "cell A1 points to no text"},
