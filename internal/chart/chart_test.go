@@ -152,3 +152,19 @@ func TestOptionsAreSafeInScript(t *testing.T) {
 		t.Errorf("series name = %q; want the title as it is", series(o)["name"])
 	}
 }
+
+// BenchmarkIndicator makes the chart of an indicator of five values, with
+// a target: a site makes one per indicator.
+func BenchmarkIndicator(b *testing.B) {
+	ind := &site.Indicator{Indicator: &content.Indicator{Title: "Familles aidées", Unit: "familles", Target: f(200), Baseline: 10},
+		Progress: site.Progress{Ratio: 0.9, Known: true}}
+	for y := 2020; y < 2025; y++ {
+		ind.Values = append(ind.Values, site.Value{Date: content.Date{Year: y, Month: 12, Day: 31}, Value: float64(y-2000) * 8})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Indicator("chart-familles", ind, words{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
