@@ -6,16 +6,17 @@
 #   SIZES="1000 10000" COUNT=3 bash tools/bench.sh
 #
 # Builds jalons once; for each size in SIZES (default 1,000, 10,000 and
-# 50,000 actions) writes a site and runs `jalons build` COUNT times
-# (default 3, after one run not counted) under /usr/bin/time -v, printing
-# the medians of wall time, user+system CPU, peak memory, pages written and
-# pages per second, then the ratios of wall time 10k/1k and 50k/10k. Then
+# 50,000 actions) writes a site; with the example site (copied outside
+# git, so that no git command runs), each is built once not counted, then
+# in COUNT rounds (default 3) of one build of each in turn, under
+# /usr/bin/time -v. It prints the medians of wall time, user+system CPU,
+# peak memory, pages written and pages per second, then the ratios of wall
+# time 10k/1k and 50k/10k. Then
 # `jalons serve` on the site of SERVE actions (default 10,000; SERVE=0
 # skips it): the first build (from start until the home page answers), the
 # median of EDITS (default 10) one-action edits, each from the save (a line
 # appended to an action file) until the served page holds the new text,
 # the server's own rebuild time, and its resident memory after the edits.
-# Then the example site (copied outside git, so that no git command runs).
 # Every build describes the same day (-today 2026-12-01). Medians are only
 # worth comparing with the targets on an otherwise idle machine.
 set -euo pipefail
@@ -59,24 +60,43 @@ timed() {
     END { printf "%.3f %.2f %.0f %d\n", wall, cpu, mib, pages }' "$tmp/time"
 }
 
-# measure NAME SITE: COUNT timed builds after one not counted; sets the
-# medians in wall[NAME], cpu[NAME], mib[NAME], pages[NAME].
+# measure NAME:SITE...: one build of each SITE not counted, then COUNT
+# rounds of one timed build of each, in turn: the machine's speed drifts
+# over minutes, and sites measured in the same rounds meet the same drift,
+# so that their ratios hold. Sets the medians of each NAME in wall[NAME],
+# cpu[NAME], mib[NAME], pages[NAME].
 declare -A wall cpu mib pages
 measure() {
-  timed "$2" "$tmp/public-$1" >/dev/null
-  : >"$tmp/runs"
-  for _ in $(seq "$count"); do timed "$2" "$tmp/public-$1" >>"$tmp/runs"; done
-  wall[$1]=$(cut -d' ' -f1 "$tmp/runs" | median)
-  cpu[$1]=$(cut -d' ' -f2 "$tmp/runs" | median)
-  mib[$1]=$(cut -d' ' -f3 "$tmp/runs" | median)
-  pages[$1]=$(cut -d' ' -f4 "$tmp/runs" | median)
-  rm -rf "$tmp/public-$1"
+  local ns
+  for ns in "$@"; do
+    timed "${ns#*:}" "$tmp/public-${ns%%:*}" >/dev/null
+    : >"$tmp/runs-${ns%%:*}"
+  done
+  for _ in $(seq "$count"); do
+    for ns in "$@"; do timed "${ns#*:}" "$tmp/public-${ns%%:*}" >>"$tmp/runs-${ns%%:*}"; done
+  done
+  for ns in "$@"; do
+    local n=${ns%%:*}
+    wall[$n]=$(cut -d' ' -f1 "$tmp/runs-$n" | median)
+    cpu[$n]=$(cut -d' ' -f2 "$tmp/runs-$n" | median)
+    mib[$n]=$(cut -d' ' -f3 "$tmp/runs-$n" | median)
+    pages[$n]=$(cut -d' ' -f4 "$tmp/runs-$n" | median)
+    rm -rf "$tmp/public-$n"
+  done
 }
+
+# The example site, outside git.
+mkdir "$tmp/example"
+cp -r config.toml content static "$tmp/example/"
+sites=()
+for n in $sizes; do
+  "$tmp/benchsite" -n "$n" -o "$tmp/site-$n"
+  sites+=("$n:$tmp/site-$n")
+done
+measure "${sites[@]}" "example:$tmp/example"
 
 printf '\n%-8s %9s %9s %9s %7s %9s\n' actions "wall s" "CPU s" "peak MiB" pages "pages/s"
 for n in $sizes; do
-  "$tmp/benchsite" -n "$n" -o "$tmp/site-$n"
-  measure "$n" "$tmp/site-$n"
   printf '%-8s %9.2f %9.2f %9.0f %7d %9.0f\n' "$n" "${wall[$n]}" "${cpu[$n]}" "${mib[$n]}" "${pages[$n]}" \
     "$(awk -v p="${pages[$n]}" -v w="${wall[$n]}" 'BEGIN { print p / w }')"
   [ "$n" = "$serve_n" ] || rm -rf "$tmp/site-$n"
@@ -86,10 +106,6 @@ r10=$(ratio 10000 1000 || true)
 r50=$(ratio 50000 10000 || true)
 echo "wall time ratios: 10k/1k ${r10:-not measured}, 50k/10k ${r50:-not measured}"
 
-# The example site, outside git.
-mkdir "$tmp/example"
-cp -r config.toml content static "$tmp/example/"
-measure example "$tmp/example"
 example_ms=$(awk -v w="${wall[example]}" 'BEGIN { printf "%.0f", w * 1000 }')
 echo "example site: ${example_ms} ms wall, ${pages[example]} pages (median of $count)"
 
