@@ -380,7 +380,7 @@ func writeFile(name string, b []byte) error {
 }
 
 // discard removes the output folder.
-func (o *output) discard() { os.RemoveAll(o.tmp) }
+func (o *output) discard() { removeAll(o.tmp) }
 
 // writers is how many files Write writes at once.
 const writers = 8
@@ -507,28 +507,30 @@ func share[T any](send func(chan<- T), do func(T) error) error {
 
 // removeTree removes the file p, or the folder p and all it holds.
 func removeTree(p string, dir bool) error {
-	if dir {
-		// Most folders of an output are a page's, which holds index.html
-		// alone: removed without reading the folder.
-		if os.Remove(filepath.Join(p, "index.html")) == nil && removeDir(p) == nil {
-			return nil
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			return os.RemoveAll(p) // which says why
-		}
-		for _, e := range entries {
-			if err := removeTree(filepath.Join(p, e.Name()), e.IsDir()); err != nil {
-				return err
-			}
+	if !dir {
+		return removed(os.Remove(p))
+	}
+	// Most folders of an output are a page's, which holds index.html
+	// alone: removed without reading the folder.
+	if os.Remove(filepath.Join(p, "index.html")) == nil && removeDir(p) == nil {
+		return nil
+	}
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		return os.RemoveAll(p) // which says why
+	}
+	for _, e := range entries {
+		if err := removeTree(filepath.Join(p, e.Name()), e.IsDir()); err != nil {
+			return err
 		}
 	}
-	remove := os.Remove
-	if dir {
-		remove = removeDir
+	return removed(removeDir(p))
+}
+
+// removed is the error of a removal, nil for what was gone already.
+func removed(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
 	}
-	if err := remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return nil
+	return err
 }

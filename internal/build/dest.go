@@ -184,7 +184,7 @@ func removeLeftovers(dest string) error {
 	re := leftover(base)
 	for _, e := range entries {
 		if e.IsDir() && re.MatchString(e.Name()) {
-			if err := os.RemoveAll(filepath.Join(parent, e.Name())); err != nil {
+			if err := removeAll(filepath.Join(parent, e.Name())); err != nil {
 				return err
 			}
 		}

@@ -68,12 +68,7 @@ func sheetCells(data []byte) ([][]cell, error) {
 		sheet = path.Join("xl", sheet)
 	}
 	var shared struct {
-		Items []struct {
-			Text string `xml:"t"`
-			Runs []struct {
-				Text string `xml:"t"`
-			} `xml:"r"`
-		} `xml:"si"`
+		Items []richText `xml:"si"`
 	}
 	var styles struct {
 		Formats []struct {
@@ -88,36 +83,32 @@ func sheetCells(data []byte) ([][]cell, error) {
 		Rows []struct {
 			N     int `xml:"r,attr"`
 			Cells []struct {
-				Ref    string `xml:"r,attr"`
-				Type   string `xml:"t,attr"`
-				Style  int    `xml:"s,attr"`
-				Value  string `xml:"v"`
-				Inline struct {
-					Text string `xml:"t"`
-					Runs []struct {
-						Text string `xml:"t"`
-					} `xml:"r"`
-				} `xml:"is"`
+				Ref    string   `xml:"r,attr"`
+				Type   string   `xml:"t,attr"`
+				Style  int      `xml:"s,attr"`
+				Value  string   `xml:"v"`
+				Inline richText `xml:"is"`
 			} `xml:"c"`
 		} `xml:"sheetData>row"`
 	}
+	// A workbook of numbers alone may have no texts, and one without
+	// formats no styles.
 	for _, p := range []struct {
 		name string
 		v    any
-	}{{"xl/sharedStrings.xml", &shared}, {"xl/styles.xml", &styles}, {sheet, &cells}} {
-		if _, ok := w.parts[p.name]; !ok && p.name != sheet {
-			continue // a workbook without texts or styles
+	}{{"xl/sharedStrings.xml", &shared}, {"xl/styles.xml", &styles}} {
+		if _, ok := w.parts[p.name]; ok {
+			if err := w.read(p.name, p.v); err != nil {
+				return nil, err
+			}
 		}
-		if err := w.read(p.name, p.v); err != nil {
-			return nil, err
-		}
+	}
+	if err := w.read(sheet, &cells); err != nil {
+		return nil, err
 	}
 	texts := make([]string, len(shared.Items))
 	for i, si := range shared.Items {
-		texts[i] = si.Text
-		for _, r := range si.Runs {
-			texts[i] += r.Text
-		}
+		texts[i] = si.String()
 	}
 	// percent says whether the cells of each style show a percentage.
 	codes := map[int]string{9: "0%", 10: "0.00%"}
@@ -160,14 +151,11 @@ func sheetCells(data []byte) ([][]cell, error) {
 			case "s":
 				i, err := strconv.Atoi(c.Value)
 				if err != nil || i < 0 || i >= len(texts) {
-					return nil, diag.Errorf("cell %s points to no text", c.Ref)
+					return nil, diag.Errorf("cell %s points to no text", cellName(col, n))
 				}
 				v = cell{text: texts[i], raw: texts[i]}
 			case "inlineStr":
-				t := c.Inline.Text
-				for _, r := range c.Inline.Runs {
-					t += r.Text
-				}
+				t := c.Inline.String()
 				v = cell{text: t, raw: t}
 			case "b":
 				v = cell{text: "FALSE", raw: c.Value}
@@ -196,6 +184,22 @@ func sheetCells(data []byte) ([][]cell, error) {
 		rows = rows[:len(rows)-1]
 	}
 	return rows, nil
+}
+
+// richText is a text of a workbook: whole, or in runs of formatting.
+type richText struct {
+	Text string `xml:"t"`
+	Runs []struct {
+		Text string `xml:"t"`
+	} `xml:"r"`
+}
+
+func (t richText) String() string {
+	s := t.Text
+	for _, r := range t.Runs {
+		s += r.Text
+	}
+	return s
 }
 
 // The rows and columns a sheet has at most (the last cell is XFD1048576).
@@ -249,6 +253,16 @@ func columnOf(ref string) (int, error) {
 		return 0, diag.Errorf("%q is not a cell", ref)
 	}
 	return col - 1, nil
+}
+
+// cellName is the reference of the cell at column col (from 0) of row
+// (from 1): "AB3" for 27, 3.
+func cellName(col, row int) string {
+	name := ""
+	for col++; col > 0; col = (col - 1) / 26 {
+		name = string(rune('A'+(col-1)%26)) + name
+	}
+	return name + strconv.Itoa(row)
 }
 
 // isPercent says whether a number format shows a percentage: a % outside

@@ -114,6 +114,7 @@ func TestSheetCellsErrors(t *testing.T) {
 		{"cells out of order", book(`<row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c></row>`, "", ""), "cell A1 comes after a later cell of its row"},
 		{"not a cell", book(`<row r="1"><c r="1A"><v>1</v></c></row>`, "", ""), `"1A" is not a cell`},
 		{"no such text", book(`<row r="1"><c r="A1" t="s"><v>3</v></c></row>`, `<si><t>a</t></si>`, ""), "cell A1 points to no text"},
+		{"no such text, a cell without its reference", book(`<row r="3"><c><v>1</v></c><c t="s"><v>3</v></c></row>`, `<si><t>a</t></si>`, ""), "cell B3 points to no text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -177,6 +178,20 @@ func TestSheetCellsAsExcelize(t *testing.T) {
 	}
 	if !reflect.DeepEqual(raw, want) {
 		t.Errorf("sheetCells() reads %q; excelize %q", raw, want)
+	}
+}
+
+func TestCellName(t *testing.T) {
+	for _, tt := range []struct {
+		col, row int
+		want     string
+	}{{0, 1, "A1"}, {25, 2, "Z2"}, {26, 3, "AA3"}, {27, 3, "AB3"}, {701, 4, "ZZ4"}, {702, 5, "AAA5"}, {maxColumns - 1, maxRows, "XFD1048576"}} {
+		if got := cellName(tt.col, tt.row); got != tt.want {
+			t.Errorf("cellName(%d, %d) = %s; want %s", tt.col, tt.row, got, tt.want)
+		}
+		if col, err := columnOf(tt.want); err != nil || col != tt.col {
+			t.Errorf("columnOf(%s) = %d, %v; want %d", tt.want, col, err, tt.col)
+		}
 	}
 }
 

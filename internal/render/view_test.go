@@ -71,9 +71,10 @@ func TestWideKinds(t *testing.T) {
 			if errs != nil {
 				t.Fatal(errs)
 			}
+			wide := wideKinds(set.kinds)
 			var got []Kind
 			for _, k := range kinds {
-				if wideKinds(set.kinds)[k] {
+				if wide[k] {
 					got = append(got, k)
 				}
 			}
