@@ -44,28 +44,35 @@ median() {
 now() { date +%s%N; }
 ms() { echo $((($2 - $1) / 1000000)); } # ms START END, in nanoseconds
 
-# timed SITE DEST: one build under /usr/bin/time; prints "wall cpu MiB pages".
+# timed SITE DEST: one build under /usr/bin/time; prints "wall cpu MiB
+# pages after": after is the time, in seconds, that the removal of the
+# previous output went on once the command had returned (a build of 1,000
+# pages or more leaves it to a process of its own), waited for so that it
+# takes nothing from the next build.
 timed() {
   /usr/bin/time -v -o "$tmp/time" "$tmp/jalons" build -source "$1" -destination "$2" -today "$today" >"$tmp/out" 2>"$tmp/err" || {
     echo "bench.sh: jalons build -source $1 failed:" >&2
     head -20 "$tmp/err" "$tmp/time" >&2
     exit 1
   }
+  local returned=$(now)
+  while compgen -G "$(dirname "$2")/.$(basename "$2").new-*" >/dev/null; do sleep 0.01; done
+  local after=$(ms "$returned" "$(now)")
   pages=$(awk '/ pages (and|et) / { print $2 }' "$tmp/out") # English or French site
-  awk -v pages="$pages" '
+  awk -v pages="$pages" -v after="$after" '
     /Elapsed \(wall clock\)/ { n = split($NF, p, ":"); for (i = 1; i <= n; i++) wall = wall * 60 + p[i] }
     /User time/ { cpu += $NF }
     /System time/ { cpu += $NF }
     /Maximum resident set size/ { mib = $NF / 1024 }
-    END { printf "%.3f %.2f %.0f %d\n", wall, cpu, mib, pages }' "$tmp/time"
+    END { printf "%.3f %.2f %.0f %d %.2f\n", wall, cpu, mib, pages, after / 1000 }' "$tmp/time"
 }
 
 # measure NAME:SITE...: one build of each SITE not counted, then COUNT
 # rounds of one timed build of each, in turn: the machine's speed drifts
 # over minutes, and sites measured in the same rounds meet the same drift,
 # so that their ratios hold. Sets the medians of each NAME in wall[NAME],
-# cpu[NAME], mib[NAME], pages[NAME].
-declare -A wall cpu mib pages
+# cpu[NAME], mib[NAME], pages[NAME], after[NAME].
+declare -A wall cpu mib pages after
 measure() {
   local ns
   for ns in "$@"; do
@@ -81,6 +88,7 @@ measure() {
     cpu[$n]=$(cut -d' ' -f2 "$tmp/runs-$n" | median)
     mib[$n]=$(cut -d' ' -f3 "$tmp/runs-$n" | median)
     pages[$n]=$(cut -d' ' -f4 "$tmp/runs-$n" | median)
+    after[$n]=$(cut -d' ' -f5 "$tmp/runs-$n" | median)
     rm -rf "$tmp/public-$n"
   done
 }
@@ -95,12 +103,13 @@ for n in $sizes; do
 done
 measure "${sites[@]}" "example:$tmp/example"
 
-printf '\n%-8s %9s %9s %9s %7s %9s\n' actions "wall s" "CPU s" "peak MiB" pages "pages/s"
+printf '\n%-8s %9s %9s %9s %7s %9s %9s\n' actions "wall s" "CPU s" "peak MiB" pages "pages/s" "after s"
 for n in $sizes; do
-  printf '%-8s %9.2f %9.2f %9.0f %7d %9.0f\n' "$n" "${wall[$n]}" "${cpu[$n]}" "${mib[$n]}" "${pages[$n]}" \
-    "$(awk -v p="${pages[$n]}" -v w="${wall[$n]}" 'BEGIN { print p / w }')"
+  printf '%-8s %9.2f %9.2f %9.0f %7d %9.0f %9.2f\n' "$n" "${wall[$n]}" "${cpu[$n]}" "${mib[$n]}" "${pages[$n]}" \
+    "$(awk -v p="${pages[$n]}" -v w="${wall[$n]}" 'BEGIN { print p / w }')" "${after[$n]}"
   [ "$n" = "$serve_n" ] || rm -rf "$tmp/site-$n"
 done
+echo "after: how long the removal of the previous output went on, in a process of its own, once the build had returned"
 ratio() { [ -n "${wall[$1]:-}" ] && [ -n "${wall[$2]:-}" ] && awk -v a="${wall[$1]}" -v b="${wall[$2]}" 'BEGIN { printf "%.2f", a / b }'; }
 r10=$(ratio 10000 1000 || true)
 r50=$(ratio 50000 10000 || true)

@@ -25,6 +25,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"regexp"
@@ -57,6 +58,13 @@ var usage = diag.Errorf(`usage:
 `)
 
 func main() {
+	if dir := os.Getenv(asideEnv); dir != "" {
+		// Started by a build to remove its previous output (see aside).
+		if build.RemoveAside(dir) != nil {
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-ctx.Done()
@@ -265,6 +273,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			counted(l, i, diag.Errorf("%d indicator", i), diag.Errorf("%d indicators", i)))
 		return nil
 	}
+	opts.Aside = aside
 	res, err := build.Build(ctx, opts)
 	if err != nil {
 		var list diag.List
@@ -295,6 +304,36 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	say(stdout, l, "%d pages and %d files written to %s in %v",
 		res.Pages, len(res.Files)-res.Pages, dest, res.Duration.Round(time.Millisecond))
 	return nil
+}
+
+// asideEnv names, in the environment of the jalons process that a build
+// starts to remove its previous output, the folder to remove.
+const asideEnv = "JALONS_REMOVE_ASIDE"
+
+// asideFrom is how many pages a build writes from which it leaves its
+// previous output to a process of its own: on a disk, removing the 16,000
+// files of a site of 10,000 actions takes seconds, which the command need
+// not wait for once the new output is in place. A smaller one is removed
+// at once, in less time than a process takes to start.
+var asideFrom = 1000
+
+// aside removes dir, the previous output of a build of pages pages: a
+// large one in a process of its own, which the command does not wait for
+// and which a Ctrl+C given to the command does not stop. If that process
+// is killed, the next build removes what it left.
+func aside(dir string, pages int) error {
+	if pages >= asideFrom {
+		if exe, err := os.Executable(); err == nil {
+			cmd := exec.Command(exe)
+			cmd.Env = append(os.Environ(), asideEnv+"="+dir)
+			detach(cmd)
+			if cmd.Start() == nil {
+				go cmd.Wait() // reaped if the command lives on (tests)
+				return nil
+			}
+		}
+	}
+	return build.RemoveAside(dir)
 }
 
 // commandUsage prints the usage of one command and its flags, in lang.

@@ -17,9 +17,16 @@ import (
 
 // TestMain lets the test binary stand in for jalons: with JALONS_MAIN set,
 // it runs the command, so that tests can interrupt and kill a real
-// process.
+// process; so it does for the process that removes a build's previous
+// output (see aside).
 func TestMain(m *testing.M) {
-	if os.Getenv("JALONS_MAIN") == "1" {
+	if os.Getenv("JALONS_MAIN") == "1" || os.Getenv(asideEnv) != "" {
+		if log := os.Getenv("JALONS_TEST_ASIDE_LOG"); log != "" && os.Getenv(asideEnv) != "" {
+			// TestAside: say that a process of its own removes the folder.
+			f, _ := os.OpenFile(log, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+			fmt.Fprintln(f, os.Getenv(asideEnv))
+			f.Close()
+		}
 		main()
 		os.Exit(0)
 	}
@@ -91,9 +98,17 @@ func start(t *testing.T, args ...string) (*exec.Cmd, *bytes.Buffer) {
 	return cmd, &out
 }
 
-// leftoversBeside lists the temporary folders beside public/.
+// leftoversBeside lists the temporary folders beside public/, once the
+// removal of a previous output that a build left to a process of its own
+// (see aside) is over: it waits up to a minute for them to go.
 func leftoversBeside(t *testing.T, src string) []string {
-	left, _ := filepath.Glob(filepath.Join(src, ".public.new-*"))
+	var left []string
+	for end := time.Now().Add(time.Minute); ; time.Sleep(20 * time.Millisecond) {
+		left, _ = filepath.Glob(filepath.Join(src, ".public.new-*"))
+		if len(left) == 0 || time.Now().After(end) {
+			break
+		}
+	}
 	sort.Strings(left)
 	return left
 }
@@ -194,5 +209,59 @@ func TestCtrlC(t *testing.T) {
 		if tested == 0 {
 			t.Errorf("%s was never interrupted while running", cmdName)
 		}
+	}
+}
+
+// TestAside: a build of asideFrom pages or more leaves its previous output
+// to a process of its own, which removes it; a smaller one removes it
+// before the command returns. Either way public/ is the new build, and
+// nothing is left beside it.
+func TestAside(t *testing.T) {
+	log := filepath.Join(t.TempDir(), "aside.log")
+	t.Setenv("JALONS_TEST_ASIDE_LOG", log)
+	defer func(n int) { asideFrom = n }(asideFrom)
+	for _, c := range []struct {
+		from       int
+		background bool
+	}{{1000, false}, {1, true}} {
+		asideFrom = c.from
+		os.Remove(log)
+		src := t.TempDir()
+		bigSite(t, src, 3, "A")
+		if _, errOut, err := jalons("build", "-source", src); err != nil {
+			t.Fatalf("first build: %v\n%s", err, errOut)
+		}
+		bigSite(t, src, 3, "B")
+		if _, errOut, err := jalons("build", "-source", src); err != nil {
+			t.Fatalf("second build: %v\n%s", err, errOut)
+		}
+		public := filepath.Join(src, "public")
+		if !c.background {
+			// Removed before the command returned: no waiting.
+			if left, _ := filepath.Glob(filepath.Join(src, ".public.new-*")); len(left) > 0 {
+				t.Errorf("asideFrom %d: left %v", c.from, left)
+			}
+		} else if left := leftoversBeside(t, src); len(left) > 0 {
+			t.Errorf("asideFrom %d: left %v", c.from, left)
+		}
+		b, err := os.ReadFile(filepath.Join(public, "index.html"))
+		if err != nil || !strings.Contains(string(b), "Projet social B") {
+			t.Errorf("asideFrom %d: public/ is not the second build (%v)", c.from, err)
+		}
+		logged, _ := os.ReadFile(log)
+		if got := strings.Contains(string(logged), filepath.Join(src, ".public.new-")); got != c.background {
+			t.Errorf("asideFrom %d: removed by a process of its own: %v, want %v (%q)", c.from, got, c.background, logged)
+		}
+	}
+
+	// The process removes nothing but a folder a build left.
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), asideEnv+"="+dir)
+	if err := cmd.Run(); err == nil {
+		t.Errorf("the removal of %s succeeded", dir)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Errorf("the removal of a folder no build left: %v", err)
 	}
 }

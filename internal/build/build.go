@@ -53,6 +53,12 @@ type Options struct {
 	// Items, with Later, is given the pages of the actions, indicators
 	// and news items rather than Later: see render.Options.Items.
 	Items func(n int, find func(file string) (make func() ([]byte, error), ok bool))
+	// Aside, for Build, is given the folder that holds the previous
+	// output once the new one has taken its place, with the number of
+	// pages the build wrote, to remove it (see RemoveAside) rather than
+	// Build: jalons build leaves a large one to a process of its own, so
+	// as to return once the new output is in place. Its error is Build's.
+	Aside func(dir string, pages int) error
 }
 
 // Cache is what a build keeps for the next one.
@@ -301,9 +307,20 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	start := time.Now()
-	if err := swap(out.tmp, dest); err != nil {
+	old, err := swap(out.tmp, dest)
+	if err != nil {
 		out.discard()
 		return nil, err
+	}
+	if old != "" {
+		if opts.Aside != nil {
+			err = opts.Aside(old, res.Pages)
+		} else {
+			err = removeAll(old)
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	res.Duration += time.Since(start)
 	return res, nil
@@ -416,30 +433,46 @@ func Write(ctx context.Context, dest string, files render.Files) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return swap(out.tmp, dest)
+	old, err := swap(out.tmp, dest)
+	if err != nil || old == "" {
+		return err
+	}
+	return removeAll(old)
 }
 
-// swap puts the folder tmp in dest's place and removes the old dest.
-func swap(tmp, dest string) error {
+// swap puts the folder tmp in dest's place, and returns the folder that
+// holds the old dest, to remove, or "" when there was none.
+func swap(tmp, dest string) (old string, err error) {
 	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(tmp, dest)
+		return "", os.Rename(tmp, dest)
 	} else if err != nil {
-		return err
+		return "", err
 	}
 	// Where the system can exchange two folders in one step, dest is
 	// whole at every moment, even if the build is killed.
 	if exchange(tmp, dest) == nil {
-		return removeAll(tmp)
+		return tmp, nil
 	}
-	old := tmp + ".old"
+	old = tmp + ".old"
 	if err := os.Rename(dest, old); err != nil {
-		return diag.Errorf("cannot replace %s: %v", dest, err)
+		return "", diag.Errorf("cannot replace %s: %v", dest, err)
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		os.Rename(old, dest)
-		return diag.Errorf("cannot replace %s: %v", dest, err)
+		return "", diag.Errorf("cannot replace %s: %v", dest, err)
 	}
-	return removeAll(old)
+	return old, nil
+}
+
+// RemoveAside removes dir, the previous output that Build gave to
+// Options.Aside. It refuses any folder but those a build leaves beside
+// its destination (".public.new-…"), which the next build would remove
+// if this removal were killed.
+func RemoveAside(dir string) error {
+	if !leftover(filepath.Base(dir), "") {
+		return diag.Errorf("%s is not a folder that a build left beside its output: not removed", dir)
+	}
+	return removeAll(dir)
 }
 
 // removeAll is os.RemoveAll(dir) by several goroutines, which share the

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"jalons/internal/diag"
@@ -167,10 +166,17 @@ func foreignFile(dir string) string {
 	return odd
 }
 
-// leftover matches the temporary folders of Write beside a destination
-// named base: a build killed while writing leaves one.
-func leftover(base string) *regexp.Regexp {
-	return regexp.MustCompile(`^\.` + regexp.QuoteMeta(base) + `\.new-[0-9]+(\.old)?$`)
+// leftover tells whether name is that of a temporary folder of Write
+// beside a destination named base, or any destination when base is "":
+// ".public.new-123456", or ".public.new-123456.old" where folders cannot
+// be exchanged. A build killed while writing leaves one.
+func leftover(name, base string) bool {
+	i := strings.LastIndex(name, ".new-")
+	if i < 2 || name[0] != '.' || base != "" && name[1:i] != base {
+		return false
+	}
+	n := strings.TrimSuffix(name[i+len(".new-"):], ".old")
+	return n != "" && strings.Trim(n, "0123456789") == ""
 }
 
 // removeLeftovers removes what builds killed while writing dest left
@@ -181,9 +187,8 @@ func removeLeftovers(dest string) error {
 	if err != nil {
 		return nil
 	}
-	re := leftover(base)
 	for _, e := range entries {
-		if e.IsDir() && re.MatchString(e.Name()) {
+		if e.IsDir() && leftover(e.Name(), base) {
 			if err := removeAll(filepath.Join(parent, e.Name())); err != nil {
 				return err
 			}

@@ -303,3 +303,86 @@ func leftovers(t *testing.T, dest string) []string {
 	sort.Strings(left)
 	return left
 }
+
+func TestLeftover(t *testing.T) {
+	for _, c := range []struct {
+		name, base string
+		want       bool
+	}{
+		{".public.new-123456", "public", true},
+		{".public.new-99.old", "public", true},
+		{".public.new-99.old", "", true},
+		{".site.new-7", "", true},
+		{".x.new-1.new-5", "x.new-1", true},
+		{".public.new-123456", "site", false},
+		{".public.new-mine", "public", false},
+		{".public.new-", "", false},
+		{".public.new-1.old.old", "", false},
+		{"public.new-1", "", false},
+		{".new-1", "", false},
+		{"public", "", false},
+	} {
+		if got := leftover(c.name, c.base); got != c.want {
+			t.Errorf("leftover(%q, %q) = %v, want %v", c.name, c.base, got, c.want)
+		}
+	}
+}
+
+// TestAside: with Options.Aside, Build gives the previous output, moved
+// beside the new one, instead of removing it; RemoveAside removes it, and
+// refuses any other folder.
+func TestAside(t *testing.T) {
+	src := sitetest.Dir(t, small)
+	dest := filepath.Join(t.TempDir(), "out")
+	var dirs []string
+	var pages []int
+	opts := Options{Source: src, Destination: dest, Aside: func(dir string, n int) error {
+		dirs, pages = append(dirs, dir), append(pages, n)
+		return nil
+	}}
+	first, err := Build(t.Context(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) != 0 {
+		t.Fatalf("the first build gave %v aside: there was no previous output", dirs)
+	}
+	if _, err := Build(t.Context(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) != 1 || pages[0] != first.Pages {
+		t.Fatalf("the second build gave %v aside with %v pages; want one folder, %d pages", dirs, pages, first.Pages)
+	}
+	if left := leftovers(t, dest); len(left) != 1 || left[0] != dirs[0] {
+		t.Fatalf("beside the output: %v; want %s", left, dirs[0])
+	}
+	if _, err := os.Stat(filepath.Join(dirs[0], Marker)); err != nil {
+		t.Errorf("the folder given aside is not the previous output: %v", err)
+	}
+	if err := RemoveAside(dirs[0]); err != nil {
+		t.Fatal(err)
+	}
+	if left := leftovers(t, dest); len(left) != 0 {
+		t.Errorf("beside the output after RemoveAside: %v", left)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "index.html")); err != nil {
+		t.Errorf("the output: %v", err)
+	}
+
+	// An error of Aside is Build's, once the new output is in place.
+	opts.Aside = func(string, int) error { return errors.New("no room") }
+	if _, err := Build(t.Context(), opts); err == nil || err.Error() != "no room" {
+		t.Errorf("Build with a failing Aside: %v", err)
+	}
+
+	for _, dir := range []string{dest, src, filepath.Join(t.TempDir(), ".public.new-mine")} {
+		os.MkdirAll(dir, 0o755)
+		want := dir + " is not a folder that a build left beside its output: not removed"
+		if err := RemoveAside(dir); err == nil || err.Error() != want {
+			t.Errorf("RemoveAside(%s) = %v, want %q", dir, err, want)
+		}
+		if _, err := os.Stat(dir); err != nil {
+			t.Errorf("RemoveAside removed %s", dir)
+		}
+	}
+}
