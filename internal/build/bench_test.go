@@ -8,9 +8,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"jalons/internal/benchsite"
+	"jalons/internal/config"
 	"jalons/internal/content"
+	"jalons/internal/site"
 	"jalons/internal/slug"
 )
 
@@ -141,16 +144,84 @@ func BenchmarkBuild1000(b *testing.B)  { benchmarkBuild(b, 1000) }
 func BenchmarkBuild10000(b *testing.B) { benchmarkBuild(b, 10000) }
 
 // BenchmarkBuildRealistic10000 builds the site of tools/bench.sh into a
-// new folder each time: the profile of a build, with -cpuprofile.
+// new folder each time: the profile of a build, with -cpuprofile. Its
+// parts that no template changes are BenchmarkLoadRealistic10000 and
+// BenchmarkWriteRealistic10000; each reports the processor time of an op
+// (cpu-ms/op, user and system, every core: the figure of the CPU target).
 func BenchmarkBuildRealistic10000(b *testing.B) {
 	dir, _ := realisticSite(b)
 	b.ResetTimer()
+	cpu := cpuTime()
 	for i := 0; i < b.N; i++ {
 		dest := filepath.Join(b.TempDir(), "public")
-		if _, err := Build(b.Context(), Options{Source: dir, Destination: dest, Today: content.Date{Year: 2026, Month: 12, Day: 1}}); err != nil {
+		if _, err := Build(b.Context(), Options{Source: dir, Destination: dest, Today: benchToday}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu)
+}
+
+// BenchmarkLoadRealistic10000 reads the site of tools/bench.sh and links
+// it: what a build does before its first page.
+func BenchmarkLoadRealistic10000(b *testing.B) {
+	dir, _ := realisticSite(b)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer root.Close()
+	fsys := siteFS{dir: dir, fast: os.DirFS(dir), strict: root.FS()} // as a build reads
+	cfg, errs := config.Load(fsys.strict)
+	if errs != nil {
+		b.Fatal(errs)
+	}
+	b.ResetTimer()
+	cpu := cpuTime()
+	for i := 0; i < b.N; i++ {
+		items, errs := content.Load(fsys, cfg, false)
+		if errs != nil {
+			b.Fatal(errs)
+		}
+		if _, errs := site.Link(items, benchToday); errs != nil {
+			b.Fatal(errs)
+		}
+	}
+	reportCPU(b, cpu)
+}
+
+// BenchmarkWriteRealistic10000 writes the files of the site of
+// tools/bench.sh, made once beforehand, into a new folder: what a build
+// spends writing its output.
+func BenchmarkWriteRealistic10000(b *testing.B) {
+	dir, _ := realisticSite(b)
+	res, err := Render(b.Context(), Options{Source: dir, Today: benchToday})
+	if err != nil {
+		b.Fatal(err)
+	}
+	size := 0
+	for _, f := range res.Files {
+		size += len(f)
+	}
+	b.ResetTimer()
+	cpu := cpuTime()
+	for i := 0; i < b.N; i++ {
+		if err := Write(b.Context(), filepath.Join(b.TempDir(), "public"), res.Files); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, cpu)
+	b.ReportMetric(float64(len(res.Files)), "files")
+	b.ReportMetric(float64(size)/(1<<20), "MiB")
+}
+
+var benchToday = content.Date{Year: 2026, Month: 12, Day: 1}
+
+// reportCPU reports the processor time per op since cpu (cpuTime).
+func reportCPU(b *testing.B, cpu time.Duration) {
+	if cpu < 0 {
+		return // not measured here
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkRender1000 is the build of 1,000 actions without the writing.
