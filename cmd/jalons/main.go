@@ -323,6 +323,7 @@ var asideFrom = 1000
 // is killed, the next build removes what it left.
 func aside(dir string, pages int) error {
 	if pages >= asideFrom {
+		hideFromGit(dir)
 		if exe, err := os.Executable(); err == nil {
 			cmd := exec.Command(exe)
 			cmd.Env = append(os.Environ(), asideEnv+"="+dir)
@@ -334,6 +335,14 @@ func aside(dir string, pages int) error {
 		}
 	}
 	return build.RemoveAside(dir)
+}
+
+// hideFromGit keeps git from seeing the folder dir while it is being
+// removed, should the site's folder be a repository and someone add what
+// it holds (git add -A) right after a build: a .gitignore that ignores
+// everything, itself included.
+func hideFromGit(dir string) {
+	os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("*\n"), 0o644) // at worst, git sees it
 }
 
 // commandUsage prints the usage of one command and its flags, in lang.

@@ -265,3 +265,32 @@ func TestAside(t *testing.T) {
 		t.Errorf("the removal of a folder no build left: %v", err)
 	}
 }
+
+// TestHideFromGit: in a site kept in git, the folder being removed after
+// a build is not one that git add -A would add.
+func TestHideFromGit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	repo := t.TempDir()
+	git := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", repo}, args...)...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	git("init", "-q")
+	dir := filepath.Join(repo, ".public.new-123")
+	os.MkdirAll(filepath.Join(dir, "actions", "a"), 0o755)
+	os.WriteFile(filepath.Join(dir, "actions", "a", "index.html"), []byte("<p>a</p>"), 0o644)
+	if got := git("status", "--porcelain", "--untracked-files=all"); !strings.Contains(got, ".public.new-123/actions/a/index.html") {
+		t.Fatalf("git status before hideFromGit: %q", got)
+	}
+	hideFromGit(dir)
+	if got := git("status", "--porcelain", "--untracked-files=all", "--ignored=no"); got != "" {
+		t.Errorf("git status after hideFromGit: %q, want nothing", got)
+	}
+}
