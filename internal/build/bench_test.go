@@ -165,12 +165,11 @@ func BenchmarkBuildRealistic10000(b *testing.B) {
 // it: what a build does before its first page.
 func BenchmarkLoadRealistic10000(b *testing.B) {
 	dir, _ := realisticSite(b)
-	root, err := os.OpenRoot(dir)
+	fsys, root, err := openSite(dir) // as a build reads
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer root.Close()
-	fsys := siteFS{dir: dir, fast: os.DirFS(dir), strict: root.FS()} // as a build reads
 	cfg, errs := config.Load(fsys.strict)
 	if errs != nil {
 		b.Fatal(errs)

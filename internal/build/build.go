@@ -127,15 +127,12 @@ func renderTo(ctx context.Context, opts Options, out *output) (*Result, error) {
 
 func load(opts Options, out *output) (*Result, error) {
 	start := time.Now()
-	// Symbolic links are settled through a root that no link can leave;
-	// the files they lead to, and all others, are read the quick way.
-	root, err := os.OpenRoot(opts.Source)
+	fsys, root, err := openSite(opts.Source)
 	if err != nil {
 		return nil, sourceError(opts.Source, err)
 	}
 	defer root.Close()
-	strict := root.FS()
-	fsys := siteFS{dir: opts.Source, fast: os.DirFS(opts.Source), strict: strict}
+	strict := fsys.strict
 	cfg, errs := config.Load(strict)
 	if cfg == nil {
 		return nil, errs
@@ -248,6 +245,17 @@ func dateOf(t time.Time) content.Date {
 type siteFS struct {
 	dir          string // fast's folder
 	fast, strict fs.FS
+}
+
+// openSite opens the site's folder dir to be read. Symbolic links are
+// settled through a root that no link can leave, which the caller
+// closes; the files they lead to, and all others, are read the quick way.
+func openSite(dir string) (siteFS, *os.Root, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return siteFS{}, nil, err
+	}
+	return siteFS{dir: dir, fast: os.DirFS(dir), strict: root.FS()}, root, nil
 }
 
 func (s siteFS) ReadFile(name string) ([]byte, error)       { return fs.ReadFile(s.fast, name) }

@@ -16,7 +16,11 @@ func TestSiteFSOpen(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "content", "actions"), 0o755)
 	os.WriteFile(filepath.Join(dir, "content", "actions", "épicerie.md"), []byte("+++\ntitle = \"É\"\n+++\n"), 0o644)
-	s := siteFS{dir: dir, fast: os.DirFS(dir)}
+	s, root, err := openSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
 	tests := []struct {
 		name string
 		text string // what the file holds, for a file that opens
